@@ -1,0 +1,19 @@
+package com.flowmatik;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The one deployable. It sits in the root package so that entities and repositories of both sides
+ * are found, while component scanning stays inside {@code app}: which side's handlers run is
+ * decided by {@link com.flowmatik.app.sides.SidesConfiguration}.
+ */
+@SpringBootApplication(scanBasePackages = "com.flowmatik.app")
+@ConfigurationPropertiesScan("com.flowmatik.app")
+public class FlowmatikApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FlowmatikApplication.class, args);
+    }
+}

@@ -1,0 +1,82 @@
+package com.flowmatik.app.security;
+
+import com.flowmatik.api.identity.Role;
+import com.flowmatik.api.identity.UserId;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+
+/**
+ * Issues and verifies the platform's tokens: HS256 only, with {@code sub} (user id), {@code jti},
+ * {@code role}, issue and expiry times. A token of any other algorithm, including {@code none}, is
+ * refused.
+ */
+public class JwtTokens {
+
+    static final String ALGORITHM = "HS256";
+    private static final String ROLE_CLAIM = "role";
+
+    private final SecretKey key;
+    private final JwtProperties properties;
+    private final Clock clock;
+
+    public JwtTokens(byte[] secret, JwtProperties properties, Clock clock) {
+        this.key = Keys.hmacShaKeyFor(secret);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public static byte[] keyBytes(String secret) {
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public IssuedToken issue(UserId userId, Role role) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.expiresIn());
+        String token = Jwts.builder()
+                .subject(userId.value())
+                .id(UUID.randomUUID().toString())
+                .claim(ROLE_CLAIM, role.wireName())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expiresAt))
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+        return new IssuedToken(token, expiresAt);
+    }
+
+    public AuthenticatedUser verify(String token) {
+        try {
+            Jws<Claims> jws = Jwts.parser()
+                    .verifyWith(key)
+                    .clock(() -> Date.from(clock.instant()))
+                    .clockSkewSeconds(properties.clockSkew().toSeconds())
+                    .build()
+                    .parseSignedClaims(token);
+            if (!ALGORITHM.equals(jws.getHeader().getAlgorithm())) {
+                throw new InvalidTokenException("token algorithm is not " + ALGORITHM, null);
+            }
+            Claims claims = jws.getPayload();
+            if (claims.getSubject() == null || claims.getId() == null || claims.getExpiration() == null) {
+                throw new InvalidTokenException("token lacks sub, jti or exp", null);
+            }
+            return new AuthenticatedUser(
+                    UserId.of(claims.getSubject()),
+                    Role.fromWireName(claims.get(ROLE_CLAIM, String.class)),
+                    claims.getId(),
+                    claims.getExpiration().toInstant());
+        } catch (ExpiredJwtException expired) {
+            throw new InvalidTokenException("token has expired", expired);
+        } catch (JwtException | IllegalArgumentException | NullPointerException invalid) {
+            throw new InvalidTokenException("token is not valid", invalid);
+        }
+    }
+}

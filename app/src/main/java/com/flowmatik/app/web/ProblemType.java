@@ -1,0 +1,64 @@
+package com.flowmatik.app.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The problem types the API answers with. The slug is the stable last segment of {@code type} that
+ * clients switch on.
+ */
+public enum ProblemType {
+    VALIDATION(HttpStatus.BAD_REQUEST, "validation", "Invalid request"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required"),
+    INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+    EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "E-mail already registered"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
+
+    /** Where the problem types are documented; the slug is appended. */
+    public static final String BASE = "https://flowmatik.dev/problems/";
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(HttpStatus status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    /** The type that a status answered by the framework itself (no domain reason) stands for. */
+    static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status.value() == status && type != VALIDATION && type != INVALID_CREDENTIALS) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+    }
+}

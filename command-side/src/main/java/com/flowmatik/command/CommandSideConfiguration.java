@@ -1,0 +1,38 @@
+package com.flowmatik.command;
+
+import com.flowmatik.command.refusal.RefusalInterceptor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Everything the command side runs. The app imports this only when the process runs the command
+ * side ({@code FLOWMATIK_SIDES}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+public class CommandSideConfiguration {
+
+    /** Set-based validation tables must fail the command that breaks them, not log and go on. */
+    static final String EMAIL_REGISTRY_GROUP = "email-registry";
+
+    @Bean
+    ConfigurerModule writeModelProcessing() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSubscribingEventProcessor(EMAIL_REGISTRY_GROUP)
+                .registerListenerInvocationErrorHandler(
+                        EMAIL_REGISTRY_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ConfigurerModule refusalsAcrossTheBus() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
+            CommandBus bus = config.commandBus();
+            bus.registerHandlerInterceptor(new RefusalInterceptor());
+        }));
+    }
+}

@@ -1,0 +1,25 @@
+package com.flowmatik.command.refusal;
+
+import com.flowmatik.api.refusal.BusinessRuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Wraps a {@link BusinessRuleViolation} into a {@link CommandExecutionException} whose details are
+ * the error code's name, so a refusal keeps its meaning when the command ran on another node.
+ */
+public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        try {
+            return chain.proceed();
+        } catch (BusinessRuleViolation refusal) {
+            throw new CommandExecutionException(refusal.getMessage(), refusal, refusal.code().name());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Carries business refusals across the command bus as error codes in the exception details. */
+package com.flowmatik.command.refusal;

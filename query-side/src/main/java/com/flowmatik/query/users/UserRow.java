@@ -1,0 +1,83 @@
+package com.flowmatik.query.users;
+
+import com.flowmatik.api.identity.Role;
+import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.identity.UserView;
+import com.flowmatik.api.plan.Plan;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One row of the {@code users} table. Never leaves the query side: callers get a {@link UserView}. */
+@Entity
+@Table(name = "users")
+class UserRow {
+
+    @Id
+    @Column(name = "id", length = 64)
+    private String id;
+
+    @Column(name = "email", nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "name", nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 16)
+    private Role role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "plan", nullable = false, length = 16)
+    private Plan plan;
+
+    @Column(name = "active", nullable = false)
+    private boolean active;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected UserRow() {}
+
+    UserRow(String id, String email, String name, String passwordHash, Role role, Instant createdAt) {
+        this.id = id;
+        this.email = email;
+        this.name = name;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.plan = Plan.FREE;
+        this.active = true;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    String id() {
+        return id;
+    }
+
+    UserView toView() {
+        return new UserView(UserId.of(id), email, name, role, plan, active, createdAt);
+    }
+}
