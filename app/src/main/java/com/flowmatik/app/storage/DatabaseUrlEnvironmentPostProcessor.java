@@ -29,11 +29,7 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
         if (url == null || url.isBlank()) {
             return;
         }
-        DatabaseUrl.Server server = null;
-        if (DatabaseUrl.isShortForm(url)) {
-            server = serverKind(url, environment.getProperty("DATABASE_SERVER"));
-        }
-        DatabaseUrl parsed = DatabaseUrl.parse(url, server);
+        DatabaseUrl parsed = resolve(url, environment.getProperty("DATABASE_SERVER"));
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", parsed.jdbcUrl());
         if (parsed.username() != null) {
@@ -41,6 +37,12 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
             properties.put("spring.datasource.password", parsed.password());
         }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, properties));
+    }
+
+    /** The JDBC form of a {@code DATABASE_URL}, asking the server what it is when the URL does not say. */
+    public static DatabaseUrl resolve(String url, String configuredServer) {
+        DatabaseUrl.Server server = DatabaseUrl.isShortForm(url) ? serverKind(url, configuredServer) : null;
+        return DatabaseUrl.parse(url, server);
     }
 
     private static DatabaseUrl.Server serverKind(String url, String configured) {

@@ -1,0 +1,74 @@
+package com.flowmatik.app.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flowmatik.app.support.Api.Response;
+import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.TestMode;
+import com.flowmatik.app.support.TestSecrets;
+import java.util.Map;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Health for users and operators, metrics for Prometheus, and a durable token store. */
+class HealthIT extends IntegrationTest {
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Test
+    void healthAnswersInTheOriginalServicesShape() {
+        Response response = api.get("/health", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.path("status").asString()).isEqualTo("healthy");
+        assertThat(body.path("timestamp").asString()).isNotBlank();
+        assertThat(body.path("version").asString()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(body.path("environment").asString()).isEqualTo("test");
+    }
+
+    @Test
+    void actuatorHealthCoversTheDatabaseTheEventProcessorsAndRedisInMysqlMode() {
+        String admin = api.post("/api/auth/login",
+                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
+                .json().path("token").asString();
+
+        JsonNode components = api.get("/actuator/health", admin).json().path("components");
+
+        assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("eventProcessors").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("eventProcessors").path("details").has("users")).isTrue();
+        assertThat(components.path("eventProcessors").path("details").path("users").path("running").asBoolean()).isTrue();
+        assertThat(components.has("redis")).isEqualTo(TestMode.current() == TestMode.MYSQL);
+        if (TestMode.current() == TestMode.MYSQL) {
+            assertThat(components.path("redis").path("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void anonymousCallersSeeTheOverallStatusButNoDetails() {
+        JsonNode body = api.get("/actuator/health", null).json();
+
+        assertThat(body.path("status").asString()).isEqualTo("UP");
+        assertThat(body.path("components").path("eventProcessors").has("details")).isFalse();
+    }
+
+    @Test
+    void prometheusScrapesMetrics() {
+        Response response = api.get("/actuator/prometheus", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    @Test
+    void trackingTokensAreStoredInTheDatabaseNotInMemory() {
+        assertThat(tokenStore).isInstanceOf(JpaTokenStore.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = 'users'", Long.class))
+                .isPositive();
+    }
+}

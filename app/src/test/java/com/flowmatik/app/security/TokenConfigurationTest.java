@@ -1,0 +1,68 @@
+package com.flowmatik.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.flowmatik.api.identity.Role;
+import com.flowmatik.api.identity.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TokenConfigurationTest {
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    @Test
+    void productionRefusesToStartWithoutASecret() {
+        assertThatThrownBy(() -> TokenConfiguration.keyBytes(null, "production"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("JWT_SECRET");
+    }
+
+    @Test
+    void aSecretUnder256BitsIsRefusedEverywhere() {
+        assertThatThrownBy(() -> TokenConfiguration.keyBytes("too-short", "development"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("256 bits");
+    }
+
+    @Test
+    void developmentWithoutASecretGetsARandomKey() {
+        assertThat(TokenConfiguration.keyBytes("", "development")).hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void aTokenCarriesSubjectRoleAndIdAndExpiresAfterTheConfiguredTime() {
+        Instant now = Instant.parse("2026-11-29T10:00:00Z");
+        JwtProperties properties = new JwtProperties(SECRET, Duration.ofHours(12), Duration.ofSeconds(30));
+        JwtTokens tokens = new JwtTokens(SECRET.getBytes(), properties, Clock.fixed(now, ZoneOffset.UTC));
+
+        IssuedToken issued = tokens.issue(UserId.of("u-1"), Role.PREMIUM);
+        AuthenticatedUser user = tokens.verify(issued.token());
+
+        assertThat(issued.expiresAt()).isEqualTo(now.plus(Duration.ofHours(12)));
+        assertThat(user.userId()).isEqualTo(UserId.of("u-1"));
+        assertThat(user.role()).isEqualTo(Role.PREMIUM);
+        assertThat(user.tokenId()).isNotBlank();
+    }
+
+    @Test
+    void aTokenIsRefusedOnceItsExpiryAndTheSkewHavePassed() {
+        Instant issuedAt = Instant.parse("2026-11-29T10:00:00Z");
+        JwtProperties properties = new JwtProperties(SECRET, Duration.ofMinutes(30), Duration.ofSeconds(30));
+        String token = new JwtTokens(SECRET.getBytes(), properties, Clock.fixed(issuedAt, ZoneOffset.UTC))
+                .issue(UserId.of("u-1"), Role.USER)
+                .token();
+
+        JwtTokens withinSkew = new JwtTokens(SECRET.getBytes(), properties,
+                Clock.fixed(issuedAt.plus(Duration.ofMinutes(30)).plusSeconds(20), ZoneOffset.UTC));
+        JwtTokens pastSkew = new JwtTokens(SECRET.getBytes(), properties,
+                Clock.fixed(issuedAt.plus(Duration.ofMinutes(30)).plusSeconds(31), ZoneOffset.UTC));
+
+        assertThat(withinSkew.verify(token).userId()).isEqualTo(UserId.of("u-1"));
+        assertThatThrownBy(() -> pastSkew.verify(token)).isInstanceOf(InvalidTokenException.class).hasMessageContaining("expired");
+    }
+}

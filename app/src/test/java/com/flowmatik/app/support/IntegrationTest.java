@@ -1,0 +1,70 @@
+package com.flowmatik.app.support;
+
+import com.flowmatik.FlowmatikApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole platform on a random port, against the database of the mode under test (a fresh H2
+ * file database in embedded mode; the {@code DATABASE_URL} database in mysql mode). Every
+ * integration test extends this one class so that they share one application context.
+ */
+@SpringBootTest(
+        classes = FlowmatikApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flowmatik.jwt.secret=" + TestSecrets.JWT,
+            "flowmatik.admin.email=" + TestSecrets.ADMIN_EMAIL,
+            "flowmatik.admin.password=" + TestSecrets.ADMIN_PASSWORD,
+            "flowmatik.environment=test",
+            "LOG_FORMAT=",
+            "logging.level.root=WARN",
+            "logging.level.com.flowmatik=INFO"
+        })
+public abstract class IntegrationTest {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void embeddedDataDir(DynamicPropertyRegistry registry) {
+        if (TestMode.current() == TestMode.EMBEDDED) {
+            registry.add("FLOWMATIK_DATA_DIR", DATA_DIR::toString);
+        }
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    /** An address no other test uses, so tests stay independent on a shared MySQL database. */
+    protected static String uniqueEmail(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("flowmatik-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
