@@ -77,6 +77,38 @@ class SignUpAndSignInIT extends IntegrationTest {
     }
 
     @Test
+    void concurrentSignUpsWithOneEmailCreateExactlyOneAccount() throws Exception {
+        String email = uniqueEmail("race");
+        long eventsBefore = eventCount();
+        int attempts = 8;
+
+        List<Integer> statuses;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/auth/register", Map.of("email", email, "password", "race-password", "name", "Racer"), null).status();
+                }));
+            }
+            start.countDown();
+            statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(eventCount()).isEqualTo(eventsBefore + 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registered_email WHERE email = ?", Long.class, email)).isEqualTo(1);
+    }
+
+    @Test
     void invalidSignUpIsA400WithFieldErrorsAndRecordsNothing() {
         long eventsBefore = eventCount();
 

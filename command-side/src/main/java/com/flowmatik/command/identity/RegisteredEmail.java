@@ -4,11 +4,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
-/** One claimed e-mail address. Part of the write model, not a read model: it is never replayed. */
+/**
+ * One claimed e-mail address. Part of the write model, not a read model: it is never replayed.
+ * Always new when saved, so that saving is an INSERT that the primary key can refuse, never a
+ * merge that would quietly overwrite a concurrent claim.
+ */
 @Entity
 @Table(name = "registered_email")
-class RegisteredEmail {
+class RegisteredEmail implements Persistable<String> {
 
     @Id
     @Column(name = "email", length = 254)
@@ -24,8 +30,15 @@ class RegisteredEmail {
         this.userId = userId;
     }
 
-    String email() {
+    @Override
+    public String getId() {
         return email;
+    }
+
+    @Override
+    @Transient
+    public boolean isNew() {
+        return true;
     }
 
     String userId() {
