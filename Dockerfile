@@ -1,0 +1,46 @@
+# Flowmatik: one image for every runtime mode; FLOWMATIK_SIDES and SPRING_PROFILES_ACTIVE decide
+# at start which side(s) it runs and where its data lives (see docker-compose.yml).
+
+FROM maven:3.9.11-eclipse-temurin-17 AS build
+WORKDIR /workspace
+
+# The wrapper and the poms alone first: the dependency layer below is then rebuilt only when a
+# pom changes, not on every source edit.
+COPY mvnw ./
+COPY .mvn/ .mvn/
+COPY pom.xml ./
+COPY shared-api/pom.xml shared-api/
+COPY command-side/pom.xml command-side/
+COPY query-side/pom.xml query-side/
+COPY app/pom.xml app/
+# chmod because a checkout on Windows or from an archive can lose the executable bit.
+RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
+
+COPY . .
+RUN ./mvnw -B -q -DskipTests package
+
+
+FROM eclipse-temurin:17-jre
+
+# A fixed, non-root uid so that mounted volumes can be given to it predictably.
+RUN groupadd --system --gid 10001 flowmatik \
+    && useradd --system --uid 10001 --gid flowmatik --home-dir /app --shell /usr/sbin/nologin flowmatik \
+    && mkdir -p /app/data \
+    && chown flowmatik:flowmatik /app/data
+
+WORKDIR /app
+COPY --from=build /workspace/app/target/flowmatik.jar /app/flowmatik.jar
+
+# Where the embedded mode keeps its H2 database when the image runs without a profile; the
+# mysql and axonserver modes do not write here.
+ENV FLOWMATIK_DATA_DIR=/app/data
+
+USER flowmatik
+EXPOSE 8080
+
+# No HEALTHCHECK here: this base image promises neither curl nor wget (Temurin dropped curl from
+# its images), and installing one only for that grows the image. docker-compose.yml checks
+# GET /health with bash's /dev/tcp instead, which needs nothing beyond the base image.
+
+# Exec form, so that java is PID 1 and gets SIGTERM for Spring's graceful shutdown.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-jar", "/app/flowmatik.jar"]
