@@ -1,0 +1,173 @@
+package com.flowmatik.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flowmatik.api.identity.Credentials;
+import com.flowmatik.api.identity.FindCredentials;
+import com.flowmatik.api.identity.FindUser;
+import com.flowmatik.api.identity.RegisterUser;
+import com.flowmatik.api.identity.Role;
+import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.identity.UserRegistered;
+import com.flowmatik.api.identity.UserView;
+import com.flowmatik.api.plan.Plan;
+import com.flowmatik.api.refusal.ErrorCode;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every message travels as JSON and every event is stored as JSON, through the serializer Axon builds
+ * for {@code axon.serializer.*=jackson3}. Each message must come back equal to what went in, and the
+ * stored form of each event is pinned here, so that a renamed field fails a test instead of leaving
+ * history that no longer loads.
+ */
+class MessageJsonTest {
+
+    private static final UserId ADA = UserId.of("0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d");
+    private static final String BCRYPT_HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+    private static final Instant REGISTERED_AT = Instant.parse("2026-03-01T09:30:00.123456Z");
+
+    private static final UserRegistered ADA_REGISTERED =
+            new UserRegistered(ADA, "ada@example.com", "Ada Lovelace", BCRYPT_HASH, Role.USER, REGISTERED_AT);
+
+    private static final String ADA_REGISTERED_AS_STORED = """
+            {
+              "userId": "0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d",
+              "email": "ada@example.com",
+              "name": "Ada Lovelace",
+              "passwordHash": "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
+              "role": "USER",
+              "registeredAt": "2026-03-01T09:30:00.123456Z"
+            }
+            """;
+
+    /*
+     * Which records are events: every record in com.flowmatik.api.. except the commands, queries,
+     * results and value types named here. A naming rule ("ends in -ed") would miss facts in irregular
+     * past tense such as InvoicePaid or ResetLinkSent. With this list a new record counts as an event
+     * until someone says otherwise, so a new event without @Revision fails, and a new command or query
+     * costs one deliberate line here.
+     */
+    private static final Set<Class<?>> NOT_EVENTS = Set.of(
+            RegisterUser.class, FindUser.class, FindCredentials.class, Credentials.class, UserView.class, UserId.class);
+
+    private static final JavaClasses API = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.flowmatik.api");
+
+    /**
+     * As Axon's Spring Boot auto-configuration builds it for {@code jackson3}. The app's customizer only
+     * restricts polymorphic typing, which no message uses.
+     */
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder()
+            .revisionResolver(new AnnotationRevisionResolver())
+            .build();
+
+    static Stream<Object> messages() {
+        Stream<Object> records = Stream.of(
+                new RegisterUser(ADA, "Ada@Example.com", "Ada Lovelace", BCRYPT_HASH, Role.ADMIN, REGISTERED_AT),
+                new RegisterUser(ADA, "ada@example.com", "Ada", BCRYPT_HASH, null, REGISTERED_AT),
+                ADA_REGISTERED,
+                new FindUser(ADA),
+                new FindCredentials("ada@example.com"),
+                new Credentials(ADA, BCRYPT_HASH, Role.PREMIUM, true),
+                new UserView(ADA, "ada@example.com", "Ada Lovelace", Role.USER, Plan.PRO, false, REGISTERED_AT),
+                ADA);
+        Stream<Object> enumConstants =
+                Stream.of(Role.values(), Plan.values(), ErrorCode.values()).flatMap(Arrays::stream);
+        return Stream.concat(records, enumConstants);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void everyMessageComesBackFromItsJsonEqualToWhatWentIn(Object message) {
+        Object loaded = serializer.deserialize(serializer.serialize(message, String.class));
+
+        assertThat(loaded).isEqualTo(message);
+    }
+
+    @Test
+    void everyRecordAndEnumOfTheApiHasARoundTripSample() {
+        Set<String> sampled = messages().map(message -> message.getClass().getName()).collect(Collectors.toSet());
+        Set<String> declared = API.stream()
+                .filter(type -> type.isRecord() || type.isEnum())
+                .map(JavaClass::getName)
+                .collect(Collectors.toSet());
+
+        assertThat(sampled).containsAll(declared);
+    }
+
+    @Test
+    void everyEventCarriesARevision() {
+        classes()
+                .that().resideInAPackage("com.flowmatik.api..")
+                .and().areRecords()
+                .and().doNotBelongToAnyOf(NOT_EVENTS.toArray(Class<?>[]::new))
+                .should().beAnnotatedWith(Revision.class)
+                .allowEmptyShould(false)
+                .check(API);
+    }
+
+    @Test
+    void userRegisteredIsStoredUnderExactlyItsSixFieldNames() {
+        JsonNode stored = json(serializer.serialize(ADA_REGISTERED, String.class).getData());
+
+        assertThat(stored.propertyNames())
+                .containsExactly("userId", "email", "name", "passwordHash", "role", "registeredAt");
+    }
+
+    @Test
+    void userRegisteredIsStoredAsThisJson() {
+        JsonNode stored = json(serializer.serialize(ADA_REGISTERED, String.class).getData());
+
+        assertThat(stored).isEqualTo(json(ADA_REGISTERED_AS_STORED));
+    }
+
+    @Test
+    void userRegisteredIsStoredUnderItsClassNameAtRevisionOne() {
+        SerializedObject<String> stored = serializer.serialize(ADA_REGISTERED, String.class);
+
+        assertThat(stored.getType().getName()).isEqualTo("com.flowmatik.api.identity.UserRegistered");
+        assertThat(stored.getType().getRevision()).isEqualTo("1");
+    }
+
+    @Test
+    void aStoredUserRegisteredLoadsAsTheEvent() {
+        SerializedObject<String> stored = new SimpleSerializedObject<>(
+                ADA_REGISTERED_AS_STORED, String.class, UserRegistered.class.getName(), "1");
+
+        Object loaded = serializer.deserialize(stored);
+
+        assertThat(loaded).isEqualTo(ADA_REGISTERED);
+    }
+
+    @Test
+    void aUserIdIsWrittenAsAPlainJsonString() {
+        String written = serializer.serialize(ADA, String.class).getData();
+
+        assertThat(written).isEqualTo("\"0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d\"");
+        assertThat(json(serializer.serialize(ADA_REGISTERED, String.class).getData()).get("userId").isString())
+                .isTrue();
+    }
+
+    private JsonNode json(String text) {
+        return serializer.getObjectMapper().readTree(text);
+    }
+}
