@@ -27,6 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
             "flowmatik.admin.email=" + TestSecrets.ADMIN_EMAIL,
             "flowmatik.admin.password=" + TestSecrets.ADMIN_PASSWORD,
             "flowmatik.environment=test",
+            // Every test talks from 127.0.0.1: limits high enough not to interfere; the rate limit
+            // tests start instances of their own with low limits.
+            "flowmatik.rate-limit.user-per-minute=100000",
+            "flowmatik.rate-limit.ip-per-minute=100000",
+            "flowmatik.rate-limit.auth-per-minute=100000",
             "LOG_FORMAT=",
             "logging.level.root=WARN",
             "logging.level.com.flowmatik=INFO"
