@@ -17,15 +17,15 @@ import org.springframework.context.annotation.Configuration;
 public class CommandSideConfiguration {
 
     /** Set-based validation tables must fail the command that breaks them, not log and go on. */
-    static final String EMAIL_REGISTRY_GROUP = "email-registry";
+    static final String ACCOUNT_LOOKUPS_GROUP = "account-lookups";
 
     @Bean
     ConfigurerModule writeModelProcessing() {
         return configurer -> configurer
                 .eventProcessing()
-                .registerSubscribingEventProcessor(EMAIL_REGISTRY_GROUP)
+                .registerSubscribingEventProcessor(ACCOUNT_LOOKUPS_GROUP)
                 .registerListenerInvocationErrorHandler(
-                        EMAIL_REGISTRY_GROUP, configuration -> PropagatingErrorHandler.instance());
+                        ACCOUNT_LOOKUPS_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -3,7 +3,21 @@ package com.flowmatik.api;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flowmatik.api.identity.AccountStatus;
+import com.flowmatik.api.identity.ChangePassword;
+import com.flowmatik.api.identity.ChangeRole;
 import com.flowmatik.api.identity.Credentials;
+import com.flowmatik.api.identity.DeactivateUser;
+import com.flowmatik.api.identity.FindAccountStatus;
+import com.flowmatik.api.identity.PasswordChanged;
+import com.flowmatik.api.identity.PasswordReset;
+import com.flowmatik.api.identity.PasswordResetRequested;
+import com.flowmatik.api.identity.ProfileUpdated;
+import com.flowmatik.api.identity.RequestPasswordReset;
+import com.flowmatik.api.identity.ResetPassword;
+import com.flowmatik.api.identity.RoleChanged;
+import com.flowmatik.api.identity.UpdateProfile;
+import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.FindCredentials;
 import com.flowmatik.api.identity.FindUser;
 import com.flowmatik.api.identity.RegisterUser;
@@ -44,6 +58,8 @@ class MessageJsonTest {
     private static final String BCRYPT_HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
     private static final Instant REGISTERED_AT = Instant.parse("2026-03-01T09:30:00.123456Z");
 
+    private static final UserId BABBAGE = UserId.of("2f0a6c1e-9a55-4f0e-8f3f-1b7a6b2d3c4e");
+    private static final String RESET_HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final UserRegistered ADA_REGISTERED =
             new UserRegistered(ADA, "ada@example.com", "Ada Lovelace", BCRYPT_HASH, Role.USER, REGISTERED_AT);
 
@@ -66,7 +82,9 @@ class MessageJsonTest {
      * costs one deliberate line here.
      */
     private static final Set<Class<?>> NOT_EVENTS = Set.of(
-            RegisterUser.class, FindUser.class, FindCredentials.class, Credentials.class, UserView.class, UserId.class);
+            RegisterUser.class, FindUser.class, FindCredentials.class, Credentials.class, UserView.class, UserId.class,
+            UpdateProfile.class, ChangePassword.class, RequestPasswordReset.class, ResetPassword.class,
+            ChangeRole.class, DeactivateUser.class, FindAccountStatus.class, AccountStatus.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -86,9 +104,24 @@ class MessageJsonTest {
                 new RegisterUser(ADA, "ada@example.com", "Ada", BCRYPT_HASH, null, REGISTERED_AT),
                 ADA_REGISTERED,
                 new FindUser(ADA),
-                new FindCredentials("ada@example.com"),
-                new Credentials(ADA, BCRYPT_HASH, Role.PREMIUM, true),
-                new UserView(ADA, "ada@example.com", "Ada Lovelace", Role.USER, Plan.PRO, false, REGISTERED_AT),
+                FindCredentials.byEmail("ada@example.com"),
+                FindCredentials.byUserId(ADA),
+                new Credentials(ADA, BCRYPT_HASH, Role.PREMIUM, true, 2),
+                new UpdateProfile(ADA, "Ada King", REGISTERED_AT),
+                new ProfileUpdated(ADA, "Ada King", REGISTERED_AT),
+                new ChangePassword(ADA, BCRYPT_HASH, REGISTERED_AT),
+                new PasswordChanged(ADA, BCRYPT_HASH, REGISTERED_AT),
+                new RequestPasswordReset("ada@example.com", RESET_HASH, REGISTERED_AT.plusSeconds(1800), REGISTERED_AT),
+                new PasswordResetRequested(ADA, RESET_HASH, REGISTERED_AT.plusSeconds(1800), REGISTERED_AT),
+                new ResetPassword(RESET_HASH, BCRYPT_HASH, REGISTERED_AT),
+                new PasswordReset(ADA, BCRYPT_HASH, REGISTERED_AT),
+                new ChangeRole(ADA, Role.PREMIUM, BABBAGE, REGISTERED_AT),
+                new RoleChanged(ADA, Role.PREMIUM, BABBAGE, REGISTERED_AT),
+                new DeactivateUser(ADA, BABBAGE, REGISTERED_AT),
+                new UserDeactivated(ADA, BABBAGE, REGISTERED_AT),
+                new FindAccountStatus(ADA),
+                new AccountStatus(ADA, Role.ADMIN, true, 3),
+                new UserView(ADA, "ada@example.com", "Ada Lovelace", Role.USER, Plan.PRO, false, REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
                 ADA);
         Stream<Object> enumConstants =
                 Stream.of(Role.values(), Plan.values(), ErrorCode.values()).flatMap(Arrays::stream);

@@ -1,6 +1,8 @@
 package com.flowmatik.app.auth;
 
+import com.flowmatik.api.identity.AccountStatus;
 import com.flowmatik.api.identity.Credentials;
+import com.flowmatik.api.identity.FindAccountStatus;
 import com.flowmatik.api.identity.FindCredentials;
 import com.flowmatik.api.identity.FindUser;
 import com.flowmatik.api.identity.UserId;
@@ -8,6 +10,8 @@ import com.flowmatik.api.identity.UserView;
 import com.flowmatik.app.web.ApiProblem;
 import com.flowmatik.app.web.ProblemType;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -32,30 +36,52 @@ public class UserDirectory {
     }
 
     public Optional<Credentials> credentials(String email) {
-        return queries.query(new FindCredentials(email), ResponseTypes.optionalInstanceOf(Credentials.class))
+        return credentials(FindCredentials.byEmail(email));
+    }
+
+    public Optional<Credentials> credentials(UserId userId) {
+        return credentials(FindCredentials.byUserId(userId));
+    }
+
+    private Optional<Credentials> credentials(FindCredentials query) {
+        return queries.query(query, ResponseTypes.optionalInstanceOf(Credentials.class)).join();
+    }
+
+    public Optional<AccountStatus> status(UserId userId) {
+        return queries.query(new FindAccountStatus(userId), ResponseTypes.optionalInstanceOf(AccountStatus.class))
                 .join();
     }
 
     /**
-     * Runs {@code change} and answers the user as soon as the read model shows them, so that a
-     * client that just signed up can read its own account at once.
+     * Answers the user once the read model shows a change made at {@code changedAt} (its
+     * {@code updatedAt} has reached it), so that a caller reads its own write. The subscription sees
+     * both the state when it starts and every update after, so no change slips between them.
      */
-    public UserView afterChange(UserId userId, Runnable change) {
+    public UserView awaitChange(UserId userId, Instant changedAt) {
+        Instant mark = changedAt.truncatedTo(ChronoUnit.MICROS);
         try (SubscriptionQueryResult<Optional<UserView>, UserView> result = queries.subscriptionQuery(
                 new FindUser(userId),
                 ResponseTypes.optionalInstanceOf(UserView.class),
                 ResponseTypes.instanceOf(UserView.class))) {
-            change.run();
             UserView user = result.initialResult()
                     .flatMap(Mono::justOrEmpty)
-                    .switchIfEmpty(result.updates().next())
+                    .concatWith(result.updates())
+                    .filter(view -> !view.updatedAt().isBefore(mark))
+                    .next()
                     .timeout(READ_MODEL_WAIT, Mono.empty())
                     .block();
             if (user != null) {
                 return user;
             }
         }
-        return find(userId).orElseThrow(() -> new ApiProblem(
-                ProblemType.SERVICE_UNAVAILABLE, "The account was created but is not readable yet; sign in shortly"));
+        throw new ApiProblem(ProblemType.SERVICE_UNAVAILABLE, "The change is recorded but not readable yet; read again shortly");
+    }
+
+    /** {@link #awaitChange} when the command changed something, the user as they are otherwise. */
+    public UserView afterCommand(UserId userId, Instant changedAt, boolean changed) {
+        if (changed) {
+            return awaitChange(userId, changedAt);
+        }
+        return find(userId).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No such user"));
     }
 }

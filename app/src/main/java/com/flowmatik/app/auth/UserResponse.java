@@ -3,8 +3,9 @@ package com.flowmatik.app.auth;
 import com.flowmatik.api.identity.UserView;
 import java.time.Instant;
 
-/** The {@code user} object of the API. */
-public record UserResponse(String id, String email, String name, String role, String plan, Instant createdAt) {
+/** The {@code user} object of the API; {@code status} is {@code active} or {@code deactivated}. */
+public record UserResponse(
+        String id, String email, String name, String role, String plan, String status, Instant createdAt) {
 
     public static UserResponse from(UserView user) {
         return new UserResponse(
@@ -13,6 +14,7 @@ public record UserResponse(String id, String email, String name, String role, St
                 user.name(),
                 user.role().wireName(),
                 user.plan().wireName(),
+                user.active() ? "active" : "deactivated",
                 user.createdAt());
     }
 }

@@ -1,11 +1,16 @@
 package com.flowmatik.app.security;
 
+import com.flowmatik.api.identity.AccountStatus;
+import com.flowmatik.api.identity.FindAccountStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -13,8 +18,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request that carries {@code Authorization: Bearer <token>}. A token that does not
- * verify leaves the request anonymous and notes why, so the entry point can say it in the 401.
+ * Authenticates a request that carries {@code Authorization: Bearer <token>}: the signature and
+ * expiry, then whether the token was signed out, whether the account is still active, and whether
+ * the password has changed since the token was issued. The role is the account's current one. A
+ * token that does not pass leaves the request anonymous and notes why, for the 401.
  */
 class JwtAuthenticationFilter extends OncePerRequestFilter {
 
@@ -22,9 +29,13 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final JwtTokens tokens;
+    private final TokenDenylist denylist;
+    private final QueryGateway queries;
 
-    JwtAuthenticationFilter(JwtTokens tokens) {
+    JwtAuthenticationFilter(JwtTokens tokens, TokenDenylist denylist, QueryGateway queries) {
         this.tokens = tokens;
+        this.denylist = denylist;
+        this.queries = queries;
     }
 
     @Override
@@ -33,7 +44,7 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             try {
-                AuthenticatedUser user = tokens.verify(header.substring(BEARER.length()).trim());
+                AuthenticatedUser user = admit(tokens.verify(header.substring(BEARER.length()).trim()));
                 var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
                 SecurityContextHolder.getContext().setAuthentication(authentication);
@@ -42,5 +53,21 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private AuthenticatedUser admit(AuthenticatedUser user) {
+        if (denylist.isRevoked(user.tokenId())) {
+            throw new InvalidTokenException("token was signed out", null);
+        }
+        Optional<AccountStatus> status = queries.query(
+                        new FindAccountStatus(user.userId()), ResponseTypes.optionalInstanceOf(AccountStatus.class))
+                .join();
+        if (status.isEmpty() || !status.get().active()) {
+            throw new InvalidTokenException("account is not active", null);
+        }
+        if (user.credentialsVersion() != status.get().credentialsVersion()) {
+            throw new InvalidTokenException("password changed since the token was issued", null);
+        }
+        return user.withRole(status.get().role());
     }
 }

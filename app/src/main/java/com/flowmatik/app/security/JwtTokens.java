@@ -17,13 +17,14 @@ import javax.crypto.SecretKey;
 
 /**
  * Issues and verifies the platform's tokens: HS256 only, with {@code sub} (user id), {@code jti},
- * {@code role}, issue and expiry times. A token of any other algorithm, including {@code none}, is
- * refused.
+ * {@code role}, {@code ver} (the account's credentials version), issue and expiry times. A token of
+ * any other algorithm, including {@code none}, is refused.
  */
 public class JwtTokens {
 
     static final String ALGORITHM = "HS256";
     private static final String ROLE_CLAIM = "role";
+    private static final String VERSION_CLAIM = "ver";
 
     private final SecretKey key;
     private final JwtProperties properties;
@@ -39,13 +40,14 @@ public class JwtTokens {
         return secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    public IssuedToken issue(UserId userId, Role role) {
+    public IssuedToken issue(UserId userId, Role role, int credentialsVersion) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.expiresIn());
         String token = Jwts.builder()
                 .subject(userId.value())
                 .id(UUID.randomUUID().toString())
                 .claim(ROLE_CLAIM, role.wireName())
+                .claim(VERSION_CLAIM, credentialsVersion)
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expiresAt))
                 .signWith(key, Jwts.SIG.HS256)
@@ -65,14 +67,16 @@ public class JwtTokens {
                 throw new InvalidTokenException("token algorithm is not " + ALGORITHM, null);
             }
             Claims claims = jws.getPayload();
-            if (claims.getSubject() == null || claims.getId() == null || claims.getExpiration() == null) {
-                throw new InvalidTokenException("token lacks sub, jti or exp", null);
+            Integer version = claims.get(VERSION_CLAIM, Integer.class);
+            if (claims.getSubject() == null || claims.getId() == null || claims.getExpiration() == null || version == null) {
+                throw new InvalidTokenException("token lacks sub, jti, ver or exp", null);
             }
             return new AuthenticatedUser(
                     UserId.of(claims.getSubject()),
                     Role.fromWireName(claims.get(ROLE_CLAIM, String.class)),
                     claims.getId(),
-                    claims.getExpiration().toInstant());
+                    claims.getExpiration().toInstant(),
+                    version);
         } catch (ExpiredJwtException expired) {
             throw new InvalidTokenException("token has expired", expired);
         } catch (JwtException | IllegalArgumentException | NullPointerException invalid) {

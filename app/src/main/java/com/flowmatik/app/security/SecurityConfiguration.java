@@ -3,6 +3,9 @@ package com.flowmatik.app.security;
 import com.flowmatik.app.web.ProblemType;
 import com.flowmatik.app.web.ProblemWriter;
 import com.flowmatik.app.web.Problems;
+import com.flowmatik.app.web.WebProperties;
+import java.util.List;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,10 +16,16 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Which paths need which role. Stateless: no session, no CSRF token (bearer tokens are not sent by
  * browsers on their own), no form login. Refusals are problem details like every other error.
+ * Browsers may call from the origins in {@code CORS_ORIGINS} only. HSTS is sent on requests that
+ * arrived over TLS (behind a proxy, with {@code SERVER_FORWARD_HEADERS_STRATEGY=native}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,9 +38,20 @@ class SecurityConfiguration {
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };
 
+    /** Scripts and styles from this origin only (the OpenAPI UI needs its own styles inline); no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtTokens tokens, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, JwtTokens tokens, TokenDenylist denylist, QueryGateway queries, ProblemWriter problems)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
+                .cors(cors -> {})
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -54,8 +74,23 @@ class SecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, denied) -> problems.write(
                                 response, Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this"))))
-                .addFilterBefore(new JwtAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(
+                        new JwtAuthenticationFilter(tokens, denylist, queries), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(WebProperties web) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(web.corsOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,8 +49,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return unexpected(failure);
     }
 
+    /** A command for an aggregate that does not exist, such as an operator acting on an unknown user id. */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException unknown) {
+        return answer(Problems.of(ProblemType.NOT_FOUND, "No such resource"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        AggregateNotFoundException unknown = causeOfType(failure, AggregateNotFoundException.class);
+        if (unknown != null) {
+            return unknownAggregate(unknown);
+        }
         BusinessRuleViolation refusal = causeOfType(failure, BusinessRuleViolation.class);
         if (refusal != null) {
             return refusal(refusal);
@@ -93,6 +104,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case VALIDATION -> ProblemType.VALIDATION;
             case EMAIL_TAKEN -> ProblemType.EMAIL_TAKEN;
             case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case INVALID_RESET_TOKEN -> ProblemType.INVALID_RESET_TOKEN;
+            case ACCOUNT_DEACTIVATED -> ProblemType.ACCOUNT_DEACTIVATED;
         };
         if (type == ProblemType.VALIDATION && message != null && message.contains(": ")) {
             String field = message.substring(0, message.indexOf(": "));

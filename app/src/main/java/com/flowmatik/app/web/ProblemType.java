@@ -17,6 +17,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "E-mail already registered"),
+    INVALID_RESET_TOKEN(HttpStatus.BAD_REQUEST, "invalid-reset-token", "Invalid reset link"),
+    ACCOUNT_DEACTIVATED(HttpStatus.FORBIDDEN, "account-deactivated", "Account deactivated"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
@@ -48,6 +50,11 @@ public enum ProblemType {
         return title;
     }
 
+    /** Whether the type says no more than its status does, so the framework's own answers may use it. */
+    private boolean isGeneric() {
+        return this != VALIDATION && this != INVALID_CREDENTIALS && this != INVALID_RESET_TOKEN && this != ACCOUNT_DEACTIVATED;
+    }
+
     public URI uri() {
         return URI.create(BASE + slug);
     }
@@ -55,7 +62,7 @@ public enum ProblemType {
     /** The type that a status answered by the framework itself (no domain reason) stands for. */
     static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status.value() == status && type != VALIDATION && type != INVALID_CREDENTIALS) {
+            if (type.status.value() == status && type.isGeneric()) {
                 return type;
             }
         }

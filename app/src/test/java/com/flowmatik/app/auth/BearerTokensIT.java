@@ -35,6 +35,7 @@ class BearerTokensIT extends IntegrationTest {
                 .subject(userId)
                 .id(UUID.randomUUID().toString())
                 .claim("role", "user")
+                .claim("ver", 0)
                 .issuedAt(Date.from(Instant.now().minus(2, ChronoUnit.DAYS)))
                 .expiration(Date.from(Instant.now().minus(1, ChronoUnit.HOURS)))
                 .signWith(Keys.hmacShaKeyFor(TestSecrets.JWT.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
@@ -53,6 +54,7 @@ class BearerTokensIT extends IntegrationTest {
                 .subject(userId)
                 .id(UUID.randomUUID().toString())
                 .claim("role", "admin")
+                .claim("ver", 0)
                 .expiration(Date.from(Instant.now().plus(1, ChronoUnit.HOURS)))
                 .signWith(Keys.hmacShaKeyFor("another-key-another-key-another-key-0123".getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
                 .compact();

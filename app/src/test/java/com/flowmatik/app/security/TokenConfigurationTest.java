@@ -40,13 +40,14 @@ class TokenConfigurationTest {
         JwtProperties properties = new JwtProperties(SECRET, Duration.ofHours(12), Duration.ofSeconds(30));
         JwtTokens tokens = new JwtTokens(SECRET.getBytes(), properties, Clock.fixed(now, ZoneOffset.UTC));
 
-        IssuedToken issued = tokens.issue(UserId.of("u-1"), Role.PREMIUM);
+        IssuedToken issued = tokens.issue(UserId.of("u-1"), Role.PREMIUM, 3);
         AuthenticatedUser user = tokens.verify(issued.token());
 
         assertThat(issued.expiresAt()).isEqualTo(now.plus(Duration.ofHours(12)));
         assertThat(user.userId()).isEqualTo(UserId.of("u-1"));
         assertThat(user.role()).isEqualTo(Role.PREMIUM);
         assertThat(user.tokenId()).isNotBlank();
+        assertThat(user.credentialsVersion()).isEqualTo(3);
     }
 
     @Test
@@ -54,7 +55,7 @@ class TokenConfigurationTest {
         Instant issuedAt = Instant.parse("2026-11-29T10:00:00Z");
         JwtProperties properties = new JwtProperties(SECRET, Duration.ofMinutes(30), Duration.ofSeconds(30));
         String token = new JwtTokens(SECRET.getBytes(), properties, Clock.fixed(issuedAt, ZoneOffset.UTC))
-                .issue(UserId.of("u-1"), Role.USER)
+                .issue(UserId.of("u-1"), Role.USER, 0)
                 .token();
 
         JwtTokens withinSkew = new JwtTokens(SECRET.getBytes(), properties,

@@ -1,14 +1,22 @@
 package com.flowmatik.app.support;
 
 import com.flowmatik.FlowmatikApplication;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,8 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole platform on a random port, against the database of the mode under test (a fresh H2
- * file database in embedded mode; the {@code DATABASE_URL} database in mysql mode). Every
- * integration test extends this one class so that they share one application context.
+ * file database in embedded mode; the {@code DATABASE_URL} database in mysql mode), with a real
+ * SMTP server (GreenMail) for account mail and a clock tests can move. Every integration test
+ * extends this one class so that they share one application context.
  */
 @SpringBootTest(
         classes = FlowmatikApplication.class,
@@ -36,9 +45,12 @@ import org.springframework.test.context.DynamicPropertySource;
             "logging.level.root=WARN",
             "logging.level.com.flowmatik=INFO"
         })
+@Import(IntegrationTest.TestClockConfiguration.class)
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
+    protected static final GreenMail MAIL = startMailServer();
+    protected static final MutableClock CLOCK = new MutableClock();
 
     @LocalServerPort
     protected int port;
@@ -53,11 +65,34 @@ public abstract class IntegrationTest {
         if (TestMode.current() == TestMode.EMBEDDED) {
             registry.add("FLOWMATIK_DATA_DIR", DATA_DIR::toString);
         }
+        registry.add("flowmatik.mail.smtp-host", () -> "127.0.0.1");
+        registry.add("flowmatik.mail.smtp-port", () -> MAIL.getSmtp().getPort());
     }
 
     @BeforeEach
     void connect() {
         api = new Api(port);
+    }
+
+    @AfterEach
+    void resetClock() {
+        CLOCK.reset();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        Clock mutableClock() {
+            return CLOCK;
+        }
+    }
+
+    private static GreenMail startMailServer() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
     }
 
     /** An address no other test uses, so tests stay independent on a shared MySQL database. */

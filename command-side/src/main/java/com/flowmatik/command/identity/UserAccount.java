@@ -3,18 +3,36 @@ package com.flowmatik.command.identity;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.flowmatik.api.identity.ChangePassword;
+import com.flowmatik.api.identity.ChangeRole;
+import com.flowmatik.api.identity.DeactivateUser;
+import com.flowmatik.api.identity.PasswordChanged;
+import com.flowmatik.api.identity.PasswordReset;
+import com.flowmatik.api.identity.PasswordResetRequested;
+import com.flowmatik.api.identity.ProfileUpdated;
 import com.flowmatik.api.identity.RegisterUser;
+import com.flowmatik.api.identity.RequestPasswordReset;
+import com.flowmatik.api.identity.ResetPassword;
 import com.flowmatik.api.identity.Role;
+import com.flowmatik.api.identity.RoleChanged;
+import com.flowmatik.api.identity.UpdateProfile;
+import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import java.time.Instant;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A user's account: who they are, how they sign in, and what role they hold. */
+/**
+ * A user's account: who they are, how they sign in, what role they hold, and whether they may use
+ * the platform at all. Handlers that answer a boolean say whether anything changed, so that a
+ * caller waits for the read model only when there is something to wait for.
+ */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class UserAccount {
@@ -31,6 +49,9 @@ public class UserAccount {
     private String name;
     private String passwordHash;
     private Role role;
+    private boolean active;
+    private String pendingResetTokenHash;
+    private Instant pendingResetExpiresAt;
 
     protected UserAccount() {
         // for Axon
@@ -48,14 +69,96 @@ public class UserAccount {
                 command.registeredAt()));
     }
 
+    @CommandHandler
+    boolean handle(UpdateProfile command) {
+        requireActive();
+        requireValidName(command.name());
+        String name = command.name().strip();
+        if (name.equals(this.name)) {
+            return false;
+        }
+        apply(new ProfileUpdated(userId, name, command.updatedAt()));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(ChangePassword command) {
+        requireActive();
+        requireBcrypt(command.newPasswordHash());
+        apply(new PasswordChanged(userId, command.newPasswordHash(), command.changedAt()));
+    }
+
+    /** Called by {@link PasswordResets}, which found this account by its e-mail address. */
+    boolean requestPasswordReset(RequestPasswordReset command) {
+        if (!active) {
+            return false;
+        }
+        apply(new PasswordResetRequested(userId, command.tokenHash(), command.expiresAt(), command.requestedAt()));
+        return true;
+    }
+
+    /** Called by {@link PasswordResets}, which found this account by the token's hash. */
+    void resetPassword(ResetPassword command) {
+        boolean tokenWorks = pendingResetTokenHash != null
+                && pendingResetTokenHash.equals(command.tokenHash())
+                && command.resetAt().isBefore(pendingResetExpiresAt);
+        if (!tokenWorks) {
+            throw new BusinessRuleViolation(ErrorCode.INVALID_RESET_TOKEN, "The reset link is invalid, used or expired");
+        }
+        requireActive();
+        requireBcrypt(command.newPasswordHash());
+        apply(new PasswordReset(userId, command.newPasswordHash(), command.resetAt()));
+    }
+
+    @CommandHandler
+    boolean handle(ChangeRole command) {
+        if (command.role() == null) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "role: must be user, premium or admin");
+        }
+        if (command.role() == role) {
+            return false;
+        }
+        if (userId.equals(command.changedBy())) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "role: an operator cannot change their own role");
+        }
+        apply(new RoleChanged(userId, command.role(), command.changedBy(), command.changedAt()));
+        return true;
+    }
+
+    @CommandHandler
+    boolean handle(DeactivateUser command) {
+        if (!active) {
+            return false;
+        }
+        if (userId.equals(command.deactivatedBy())) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "userId: an operator cannot deactivate themself");
+        }
+        apply(new UserDeactivated(userId, command.deactivatedBy(), command.deactivatedAt()));
+        return true;
+    }
+
+    private void requireActive() {
+        if (!active) {
+            throw new BusinessRuleViolation(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated");
+        }
+    }
+
     private static void requireValid(String email, String name, String passwordHash) {
         if (email == null || email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
             throw new BusinessRuleViolation(ErrorCode.VALIDATION, "email: must be a well-formed e-mail address");
         }
+        requireValidName(name);
+        requireBcrypt(passwordHash);
+    }
+
+    private static void requireValidName(String name) {
         if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
             throw new BusinessRuleViolation(
                     ErrorCode.VALIDATION, "name: must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
+    }
+
+    private static void requireBcrypt(String passwordHash) {
         if (passwordHash == null || !BCRYPT.matcher(passwordHash).matches()) {
             throw new BusinessRuleViolation(ErrorCode.VALIDATION, "passwordHash: must be a BCrypt hash");
         }
@@ -68,5 +171,41 @@ public class UserAccount {
         this.name = event.name();
         this.passwordHash = event.passwordHash();
         this.role = event.role();
+        this.active = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileUpdated event) {
+        this.name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChanged event) {
+        this.passwordHash = event.passwordHash();
+    }
+
+    @EventSourcingHandler
+    void on(PasswordResetRequested event) {
+        this.pendingResetTokenHash = event.tokenHash();
+        this.pendingResetExpiresAt = event.expiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(PasswordReset event) {
+        this.passwordHash = event.passwordHash();
+        this.pendingResetTokenHash = null;
+        this.pendingResetExpiresAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(RoleChanged event) {
+        this.role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivated event) {
+        this.active = false;
+        this.pendingResetTokenHash = null;
+        this.pendingResetExpiresAt = null;
     }
 }

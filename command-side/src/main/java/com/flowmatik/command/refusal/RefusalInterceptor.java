@@ -1,6 +1,8 @@
 package com.flowmatik.command.refusal;
 
 import com.flowmatik.api.refusal.BusinessRuleViolation;
+import com.flowmatik.api.refusal.ErrorCode;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -9,7 +11,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Wraps a {@link BusinessRuleViolation} into a {@link CommandExecutionException} whose details are
- * the error code's name, so a refusal keeps its meaning when the command ran on another node.
+ * the error code's name, so a refusal keeps its meaning when the command ran on another node. A
+ * command for an aggregate that does not exist is a {@code NOT_FOUND} refusal.
  */
 public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -20,6 +23,8 @@ public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMess
             return chain.proceed();
         } catch (BusinessRuleViolation refusal) {
             throw new CommandExecutionException(refusal.getMessage(), refusal, refusal.code().name());
+        } catch (AggregateNotFoundException unknown) {
+            throw new CommandExecutionException("No such " + unknown.getAggregateIdentifier(), unknown, ErrorCode.NOT_FOUND.name());
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 
+import com.flowmatik.api.identity.PasswordResetRequested;
 import com.flowmatik.api.identity.RegisterUser;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
@@ -152,6 +153,7 @@ class UserAccountTest {
     void aSnapshotOfAnAccountLoadsBackWithEveryField() {
         UserAccount account = new UserAccount();
         account.on(new UserRegistered(ADA, "ada@example.com", "Ada Lovelace", BCRYPT_HASH, Role.PREMIUM, NOW));
+        account.on(new PasswordResetRequested(ADA, "ab".repeat(32), NOW.plusSeconds(1800), NOW));
         Jackson3Serializer serializer = Jackson3Serializer.builder()
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();

@@ -47,6 +47,9 @@ class UserRow {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
+
     protected UserRow() {}
 
     UserRow(String id, String email, String name, String passwordHash, Role role, Instant createdAt) {
@@ -59,6 +62,31 @@ class UserRow {
         this.active = true;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    void rename(String name, Instant at) {
+        this.name = name;
+        this.updatedAt = at;
+    }
+
+    void replacePassword(String passwordHash, Instant at) {
+        this.passwordHash = passwordHash;
+        this.credentialsVersion++;
+        this.updatedAt = at;
+    }
+
+    void changeRole(Role role, Instant at) {
+        this.role = role;
+        this.updatedAt = at;
+    }
+
+    void deactivate(Instant at) {
+        this.active = false;
+        this.updatedAt = at;
+    }
+
+    int credentialsVersion() {
+        return credentialsVersion;
     }
 
     String passwordHash() {
@@ -78,6 +106,6 @@ class UserRow {
     }
 
     UserView toView() {
-        return new UserView(UserId.of(id), email, name, role, plan, active, createdAt);
+        return new UserView(UserId.of(id), email, name, role, plan, active, createdAt, updatedAt);
     }
 }

@@ -1,13 +1,21 @@
 package com.flowmatik.query.users;
 
+import com.flowmatik.api.identity.AccountStatus;
 import com.flowmatik.api.identity.Credentials;
 import com.flowmatik.api.identity.EmailAddresses;
+import com.flowmatik.api.identity.FindAccountStatus;
 import com.flowmatik.api.identity.FindCredentials;
 import com.flowmatik.api.identity.FindUser;
+import com.flowmatik.api.identity.PasswordChanged;
+import com.flowmatik.api.identity.PasswordReset;
+import com.flowmatik.api.identity.ProfileUpdated;
+import com.flowmatik.api.identity.RoleChanged;
+import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
 import com.flowmatik.api.identity.UserView;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,7 +49,46 @@ class UsersProjection {
                         event.role(),
                         event.registeredAt()));
         rows.save(row);
-        updates.emit(FindUser.class, query -> query.userId().equals(event.userId()), row.toView());
+        announce(row);
+    }
+
+    @EventHandler
+    void on(ProfileUpdated event) {
+        change(event.userId(), row -> row.rename(event.name(), event.updatedAt()));
+    }
+
+    @EventHandler
+    void on(PasswordChanged event) {
+        change(event.userId(), row -> row.replacePassword(event.passwordHash(), event.changedAt()));
+    }
+
+    @EventHandler
+    void on(PasswordReset event) {
+        change(event.userId(), row -> row.replacePassword(event.passwordHash(), event.resetAt()));
+    }
+
+    @EventHandler
+    void on(RoleChanged event) {
+        change(event.userId(), row -> row.changeRole(event.role(), event.changedAt()));
+    }
+
+    @EventHandler
+    void on(UserDeactivated event) {
+        change(event.userId(), row -> row.deactivate(event.deactivatedAt()));
+    }
+
+    private void change(UserId userId, Consumer<UserRow> change) {
+        UserRow row = rows.findById(userId.value())
+                .orElseThrow(() -> new IllegalStateException("users has no row for " + userId + "; replay the projection"));
+        change.accept(row);
+        rows.save(row);
+        announce(row);
+    }
+
+    /** Tells subscribers (a caller waiting to read its own write) that the user changed. */
+    private void announce(UserRow row) {
+        UserId userId = UserId.of(row.id());
+        updates.emit(FindUser.class, query -> query.userId().equals(userId), row.toView());
     }
 
     @ResetHandler
@@ -56,7 +103,16 @@ class UsersProjection {
 
     @QueryHandler
     Optional<Credentials> handle(FindCredentials query) {
-        return rows.findByEmail(EmailAddresses.normalize(query.email()))
-                .map(row -> new Credentials(UserId.of(row.id()), row.passwordHash(), row.role(), row.active()));
+        Optional<UserRow> row = query.userId() != null
+                ? rows.findById(query.userId().value())
+                : rows.findByEmail(EmailAddresses.normalize(query.email()));
+        return row.map(found -> new Credentials(
+                UserId.of(found.id()), found.passwordHash(), found.role(), found.active(), found.credentialsVersion()));
+    }
+
+    @QueryHandler
+    Optional<AccountStatus> handle(FindAccountStatus query) {
+        return rows.findById(query.userId().value())
+                .map(row -> new AccountStatus(UserId.of(row.id()), row.role(), row.active(), row.credentialsVersion()));
     }
 }

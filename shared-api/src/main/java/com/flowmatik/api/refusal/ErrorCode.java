@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum ErrorCode {
     VALIDATION,
     EMAIL_TAKEN,
-    NOT_FOUND;
+    NOT_FOUND,
+    INVALID_RESET_TOKEN,
+    ACCOUNT_DEACTIVATED;
 
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,5 +1,6 @@
 package com.flowmatik.command.identity;
 
+import com.flowmatik.api.identity.PasswordResetRequested;
 import com.flowmatik.api.identity.UserRegistered;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
@@ -9,20 +10,22 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims the address of every registration. Runs in the {@value #GROUP} processing group, a
- * subscribing processor that propagates errors, so the claim commits or fails together with the
- * event that made it.
+ * Keeps the write side's lookup tables: e-mail to account (unique) and reset-token hash to account.
+ * Runs in the {@value #GROUP} processing group, a subscribing processor that propagates errors, so
+ * each row commits or fails together with the event that made it.
  */
 @Component
-@ProcessingGroup(EmailRegistryUpdater.GROUP)
-class EmailRegistryUpdater {
+@ProcessingGroup(AccountLookups.GROUP)
+class AccountLookups {
 
-    static final String GROUP = "email-registry";
+    static final String GROUP = "account-lookups";
 
     private final EmailRegistry emails;
+    private final ResetTokens resetTokens;
 
-    EmailRegistryUpdater(EmailRegistry emails) {
+    AccountLookups(EmailRegistry emails, ResetTokens resetTokens) {
         this.emails = emails;
+        this.resetTokens = resetTokens;
     }
 
     @EventHandler
@@ -32,5 +35,10 @@ class EmailRegistryUpdater {
         } catch (DataIntegrityViolationException raceLost) {
             throw new BusinessRuleViolation(ErrorCode.EMAIL_TAKEN, "An account with this e-mail already exists");
         }
+    }
+
+    @EventHandler
+    void on(PasswordResetRequested event) {
+        resetTokens.save(new ResetToken(event.tokenHash(), event.userId().value()));
     }
 }
