@@ -1,9 +1,13 @@
 package com.flowmatik.command;
 
 import com.flowmatik.command.refusal.RefusalInterceptor;
+import com.flowmatik.command.usage.UsageAccount;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +30,12 @@ public class CommandSideConfiguration {
                 .registerSubscribingEventProcessor(ACCOUNT_LOOKUPS_GROUP)
                 .registerListenerInvocationErrorHandler(
                         ACCOUNT_LOOKUPS_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** Usage accounts take two or three events per AI request: load them from a snapshot every 100. */
+    @Bean(UsageAccount.SNAPSHOTS)
+    SnapshotTriggerDefinition usageAccountSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
     }
 
     @Bean

@@ -18,6 +18,20 @@ import com.flowmatik.api.identity.ResetPassword;
 import com.flowmatik.api.identity.RoleChanged;
 import com.flowmatik.api.identity.UpdateProfile;
 import com.flowmatik.api.identity.UserDeactivated;
+import com.flowmatik.api.plan.DailyLimits;
+import com.flowmatik.api.usage.AiRequestCompleted;
+import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestStarted;
+import com.flowmatik.api.usage.ChangeDailyLimits;
+import com.flowmatik.api.usage.CompleteAiRequest;
+import com.flowmatik.api.usage.DailyLimitsChanged;
+import com.flowmatik.api.usage.DailyQuotaExceeded;
+import com.flowmatik.api.usage.FailAiRequest;
+import com.flowmatik.api.usage.QuotaDecision;
+import com.flowmatik.api.usage.QuotaLimit;
+import com.flowmatik.api.usage.RequestKind;
+import com.flowmatik.api.usage.StartAiRequest;
+import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.identity.FindCredentials;
 import com.flowmatik.api.identity.FindUser;
 import com.flowmatik.api.identity.RegisterUser;
@@ -84,7 +98,9 @@ class MessageJsonTest {
     private static final Set<Class<?>> NOT_EVENTS = Set.of(
             RegisterUser.class, FindUser.class, FindCredentials.class, Credentials.class, UserView.class, UserId.class,
             UpdateProfile.class, ChangePassword.class, RequestPasswordReset.class, ResetPassword.class,
-            ChangeRole.class, DeactivateUser.class, FindAccountStatus.class, AccountStatus.class);
+            ChangeRole.class, DeactivateUser.class, FindAccountStatus.class, AccountStatus.class,
+            DailyLimits.class, StartAiRequest.class, QuotaDecision.class, CompleteAiRequest.class, FailAiRequest.class,
+            ChangeDailyLimits.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -121,10 +137,26 @@ class MessageJsonTest {
                 new UserDeactivated(ADA, BABBAGE, REGISTERED_AT),
                 new FindAccountStatus(ADA),
                 new AccountStatus(ADA, Role.ADMIN, true, 3),
+                new DailyLimits(100L, 50_000L),
+                DailyLimits.unlimited(),
+                new StartAiRequest(ADA, "req-1", "parent-1", RequestKind.CONTENT, "deepseek-ai/DeepSeek-V3", REGISTERED_AT),
+                QuotaDecision.allow(),
+                QuotaDecision.refuse(QuotaLimit.REQUESTS, 100, 100, REGISTERED_AT.plusSeconds(3600)),
+                new AiRequestStarted(ADA, "req-1", null, RequestKind.CHAT, "deepseek-ai/DeepSeek-V3", REGISTERED_AT),
+                new DailyQuotaExceeded(ADA, "req-2", "offline", QuotaLimit.TOKENS, 50_000, 50_012, REGISTERED_AT,
+                        REGISTERED_AT.plusSeconds(3600)),
+                new CompleteAiRequest(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 12, true, 345, REGISTERED_AT),
+                new AiRequestCompleted(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 12, true, REGISTERED_AT),
+                new TokensCharged(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 345, true, REGISTERED_AT),
+                new FailAiRequest(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", 10, 0, 3, REGISTERED_AT),
+                new AiRequestFailed(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", REGISTERED_AT),
+                new ChangeDailyLimits(ADA, Plan.STARTER, Plan.STARTER.dailyLimits(), REGISTERED_AT),
+                new DailyLimitsChanged(ADA, Plan.BUSINESS, DailyLimits.unlimited(), REGISTERED_AT),
                 new UserView(ADA, "ada@example.com", "Ada Lovelace", Role.USER, Plan.PRO, false, REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
                 ADA);
         Stream<Object> enumConstants =
-                Stream.of(Role.values(), Plan.values(), ErrorCode.values()).flatMap(Arrays::stream);
+                Stream.of(Role.values(), Plan.values(), ErrorCode.values(), RequestKind.values(), QuotaLimit.values())
+                        .flatMap(Arrays::stream);
         return Stream.concat(records, enumConstants);
     }
 

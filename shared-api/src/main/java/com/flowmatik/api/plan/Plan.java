@@ -2,15 +2,32 @@ package com.flowmatik.api.plan;
 
 import java.util.Locale;
 
-/** The plans of the product. Every new user starts on {@link #FREE}. */
+/**
+ * The plans of the product and the daily AI limits each grants. Every new user starts on
+ * {@link #FREE}; {@link #BUSINESS} is unlimited.
+ */
 public enum Plan {
-    FREE,
-    STARTER,
-    PRO,
-    BUSINESS;
+    FREE(new DailyLimits(100L, 50_000L)),
+    STARTER(new DailyLimits(1_000L, 500_000L)),
+    PRO(new DailyLimits(10_000L, 5_000_000L)),
+    BUSINESS(DailyLimits.unlimited());
+
+    private final DailyLimits dailyLimits;
+
+    Plan(DailyLimits dailyLimits) {
+        this.dailyLimits = dailyLimits;
+    }
+
+    public DailyLimits dailyLimits() {
+        return dailyLimits;
+    }
 
     /** The lower-case name the HTTP API uses. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Plan fromWireName(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

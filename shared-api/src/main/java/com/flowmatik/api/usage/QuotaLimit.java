@@ -1,0 +1,7 @@
+package com.flowmatik.api.usage;
+
+/** Which daily limit a refused request ran into. */
+public enum QuotaLimit {
+    REQUESTS,
+    TOKENS
+}

@@ -1,0 +1,8 @@
+package com.flowmatik.api.usage;
+
+/** What an AI request produces. */
+public enum RequestKind {
+    CHAT,
+    CONTENT,
+    IMAGE
+}
