@@ -24,6 +24,9 @@ import com.flowmatik.api.usage.AiRequestFailed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.ChangeDailyLimits;
 import com.flowmatik.api.usage.CompleteAiRequest;
+import com.flowmatik.api.usage.DailyUsage;
+import com.flowmatik.api.usage.FindUsage;
+import com.flowmatik.api.usage.UsageReport;
 import com.flowmatik.api.usage.DailyLimitsChanged;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
 import com.flowmatik.api.usage.FailAiRequest;
@@ -46,7 +49,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -100,7 +105,7 @@ class MessageJsonTest {
             UpdateProfile.class, ChangePassword.class, RequestPasswordReset.class, ResetPassword.class,
             ChangeRole.class, DeactivateUser.class, FindAccountStatus.class, AccountStatus.class,
             DailyLimits.class, StartAiRequest.class, QuotaDecision.class, CompleteAiRequest.class, FailAiRequest.class,
-            ChangeDailyLimits.class);
+            ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -152,6 +157,10 @@ class MessageJsonTest {
                 new AiRequestFailed(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", REGISTERED_AT),
                 new ChangeDailyLimits(ADA, Plan.STARTER, Plan.STARTER.dailyLimits(), REGISTERED_AT),
                 new DailyLimitsChanged(ADA, Plan.BUSINESS, DailyLimits.unlimited(), REGISTERED_AT),
+                new FindUsage(ADA, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1)),
+                new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),
+                new UsageReport(Plan.FREE, Plan.FREE.dailyLimits(), new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),
+                        List.of(new DailyUsage(LocalDate.of(2026, 2, 28), 1, 10, 5, 7))),
                 new UserView(ADA, "ada@example.com", "Ada Lovelace", Role.USER, Plan.PRO, false, REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
                 ADA);
         Stream<Object> enumConstants =

@@ -9,7 +9,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 /**
  * Serialization and processing of Axon's messages and tokens.
  *
- * <p>Projections run as pooled streaming processors. Batches of 100 events per transaction: with
+ * <p>Projections run as pooled streaming processors, each user's events in one sequence. Batches of 100 events per transaction: with
  * batches of one a projection was measured falling tens of thousands of events behind under load.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +20,10 @@ class AxonConfiguration {
 
     @Bean
     ConfigurerModule pooledStreamingProjections() {
-        return configurer -> configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors(
-                (config, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS)));
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors(
+                        (config, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS))
+                .registerDefaultSequencingPolicy(config -> new ByUserSequencingPolicy()));
     }
 
     /**

@@ -28,9 +28,10 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * arrived over TLS (behind a proxy, with {@code SERVER_FORWARD_HEADERS_STRATEGY=native}).
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
-    static final String[] PUBLIC_POSTS = {
+    /** The endpoints anyone may call; the rate limits give them a stricter budget of their own. */
+    public static final String[] PUBLIC_POSTS = {
         "/api/auth/register", "/api/auth/login", "/api/auth/forgot-password", "/api/auth/reset-password"
     };
     static final String[] PUBLIC_GETS = {

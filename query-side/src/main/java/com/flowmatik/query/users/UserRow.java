@@ -80,6 +80,11 @@ class UserRow {
         this.updatedAt = at;
     }
 
+    void changePlan(Plan plan, Instant at) {
+        this.plan = plan;
+        this.updatedAt = at;
+    }
+
     void deactivate(Instant at) {
         this.active = false;
         this.updatedAt = at;

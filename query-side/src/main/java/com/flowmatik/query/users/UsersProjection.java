@@ -14,6 +14,7 @@ import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
 import com.flowmatik.api.identity.UserView;
+import com.flowmatik.api.usage.DailyLimitsChanged;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -75,6 +76,11 @@ class UsersProjection {
     @EventHandler
     void on(UserDeactivated event) {
         change(event.userId(), row -> row.deactivate(event.deactivatedAt()));
+    }
+
+    @EventHandler
+    void on(DailyLimitsChanged event) {
+        change(event.userId(), row -> row.changePlan(event.plan(), event.changedAt()));
     }
 
     private void change(UserId userId, Consumer<UserRow> change) {

@@ -1,0 +1,45 @@
+package com.flowmatik.app.ratelimit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How many requests a minute each client may send.
+ *
+ * @param userPerMinute one signed-in user, whatever address they call from ({@code RATE_LIMIT_USER_PER_MINUTE})
+ * @param ipPerMinute one client address, all users behind it together ({@code RATE_LIMIT_IP_PER_MINUTE})
+ * @param authPerMinute one client address on sign-up, sign-in and password reset, which guess
+ *     passwords and send mail ({@code RATE_LIMIT_AUTH_PER_MINUTE})
+ * @param keyPrefix what the Redis keys of the buckets start with, so that deployments (or test runs)
+ *     sharing one Redis keep apart; {@code flowmatik:rate:} by default
+ */
+@ConfigurationProperties("flowmatik.rate-limit")
+public record RateLimitProperties(int userPerMinute, int ipPerMinute, int authPerMinute, String keyPrefix) {
+
+    static final String DEFAULT_KEY_PREFIX = "flowmatik:rate:";
+
+    public RateLimitProperties {
+        requirePositive(userPerMinute, "RATE_LIMIT_USER_PER_MINUTE");
+        requirePositive(ipPerMinute, "RATE_LIMIT_IP_PER_MINUTE");
+        requirePositive(authPerMinute, "RATE_LIMIT_AUTH_PER_MINUTE");
+        keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? DEFAULT_KEY_PREFIX : keyPrefix;
+    }
+
+    Limit user() {
+        return new Limit("user", userPerMinute, "requests for this account");
+    }
+
+    Limit ip() {
+        return new Limit("ip", ipPerMinute, "requests from this address");
+    }
+
+    Limit auth() {
+        return new Limit("auth", authPerMinute, "sign-up, sign-in and password reset requests from this address");
+    }
+
+    private static void requirePositive(int value, String variable) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(
+                    variable + " must be a positive number of requests per minute, got " + value);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.flowmatik.query.usage;
+
+import com.flowmatik.api.usage.RequestKind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One AI request in the log: started, then completed or failed, with what it used and cost. */
+@Entity
+@Table(name = "ai_request_log")
+class AiRequestRow {
+
+    enum Status {
+        STARTED,
+        COMPLETED,
+        FAILED
+    }
+
+    @Id
+    @Column(name = "request_id", length = 64)
+    private String requestId;
+
+    @Column(name = "user_id", nullable = false, length = 64)
+    private String userId;
+
+    @Column(name = "parent_request_id", length = 64)
+    private String parentRequestId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 16)
+    private RequestKind kind;
+
+    @Column(name = "model", nullable = false, length = 128)
+    private String model;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private Status status;
+
+    @Column(name = "prompt_tokens", nullable = false)
+    private long promptTokens;
+
+    @Column(name = "completion_tokens", nullable = false)
+    private long completionTokens;
+
+    @Column(name = "reasoning_tokens", nullable = false)
+    private long reasoningTokens;
+
+    @Column(name = "cost_micros", nullable = false)
+    private long costMicros;
+
+    @Column(name = "estimated", nullable = false)
+    private boolean estimated;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected AiRequestRow() {}
+
+    AiRequestRow(String requestId, String userId, String parentRequestId, RequestKind kind, String model, Instant startedAt) {
+        this.requestId = requestId;
+        this.userId = userId;
+        this.parentRequestId = parentRequestId;
+        this.kind = kind;
+        this.model = model;
+        this.status = Status.STARTED;
+        this.startedAt = startedAt;
+    }
+
+    void complete(long prompt, long completion, long reasoning, boolean estimated, Instant at) {
+        this.status = Status.COMPLETED;
+        this.promptTokens = prompt;
+        this.completionTokens = completion;
+        this.reasoningTokens = reasoning;
+        this.estimated = estimated;
+        this.finishedAt = at;
+    }
+
+    void fail(String reason, Instant at) {
+        this.status = Status.FAILED;
+        this.failureReason = reason;
+        this.finishedAt = at;
+    }
+
+    void charge(long prompt, long completion, long cost) {
+        this.promptTokens = prompt;
+        this.completionTokens = completion;
+        this.costMicros = cost;
+    }
+}

@@ -1,0 +1,92 @@
+package com.flowmatik.query.usage;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/** A user's use of one model on one UTC day. */
+@Entity
+@Table(name = "daily_usage")
+@IdClass(DailyUsageRow.Key.class)
+class DailyUsageRow {
+
+    @Id
+    @Column(name = "user_id", length = 64)
+    private String userId;
+
+    @Id
+    @Column(name = "usage_date")
+    private LocalDate day;
+
+    @Id
+    @Column(name = "model", length = 128)
+    private String model;
+
+    @Column(name = "requests", nullable = false)
+    private long requests;
+
+    @Column(name = "refused", nullable = false)
+    private long refused;
+
+    @Column(name = "prompt_tokens", nullable = false)
+    private long promptTokens;
+
+    @Column(name = "completion_tokens", nullable = false)
+    private long completionTokens;
+
+    @Column(name = "cost_micros", nullable = false)
+    private long costMicros;
+
+    protected DailyUsageRow() {}
+
+    DailyUsageRow(String userId, LocalDate day, String model) {
+        this.userId = userId;
+        this.day = day;
+        this.model = model;
+    }
+
+    void countRequest() {
+        requests++;
+    }
+
+    void countRefusal() {
+        refused++;
+    }
+
+    void charge(long prompt, long completion, long cost) {
+        promptTokens += prompt;
+        completionTokens += completion;
+        costMicros += cost;
+    }
+
+    LocalDate day() {
+        return day;
+    }
+
+    long requests() {
+        return requests;
+    }
+
+    long promptTokens() {
+        return promptTokens;
+    }
+
+    long completionTokens() {
+        return completionTokens;
+    }
+
+    long costMicros() {
+        return costMicros;
+    }
+
+    /** The composite key: user, day, model. */
+    record Key(String userId, LocalDate day, String model) implements Serializable {
+        Key() {
+            this(null, null, null);
+        }
+    }
+}

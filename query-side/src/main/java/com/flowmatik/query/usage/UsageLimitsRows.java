@@ -1,0 +1,5 @@
+package com.flowmatik.query.usage;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UsageLimitsRows extends JpaRepository<UsageLimitsRow, String> {}

@@ -1,0 +1,135 @@
+package com.flowmatik.query.usage;
+
+import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.plan.Plan;
+import com.flowmatik.api.usage.AiRequestCompleted;
+import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestStarted;
+import com.flowmatik.api.usage.DailyLimitsChanged;
+import com.flowmatik.api.usage.DailyQuotaExceeded;
+import com.flowmatik.api.usage.DailyUsage;
+import com.flowmatik.api.usage.FindUsage;
+import com.flowmatik.api.usage.TokensCharged;
+import com.flowmatik.api.usage.UsageReport;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the usage tables from the usage accounts' events and answers {@link FindUsage}. Requests
+ * count on the UTC day they started, tokens and cost on the day they were charged, as the usage
+ * account counts them.
+ */
+@Component
+@ProcessingGroup(UsageProjection.GROUP)
+class UsageProjection {
+
+    static final String GROUP = "usage";
+
+    private final DailyUsageRows days;
+    private final AiRequestRows requests;
+    private final UsageLimitsRows limits;
+
+    UsageProjection(DailyUsageRows days, AiRequestRows requests, UsageLimitsRows limits) {
+        this.days = days;
+        this.requests = requests;
+        this.limits = limits;
+    }
+
+    @EventHandler
+    void on(AiRequestStarted event) {
+        DailyUsageRow day = day(event.userId(), event.startedAt(), event.model());
+        day.countRequest();
+        days.save(day);
+        requests.save(new AiRequestRow(
+                event.requestId(), event.userId().value(), event.parentRequestId(), event.kind(), event.model(),
+                event.startedAt()));
+    }
+
+    @EventHandler
+    void on(DailyQuotaExceeded event) {
+        DailyUsageRow day = day(event.userId(), event.refusedAt(), event.model());
+        day.countRefusal();
+        days.save(day);
+    }
+
+    @EventHandler
+    void on(AiRequestCompleted event) {
+        requests.findById(event.requestId()).ifPresent(request -> {
+            request.complete(event.promptTokens(), event.completionTokens(), event.reasoningTokens(), event.estimated(),
+                    event.completedAt());
+            requests.save(request);
+        });
+    }
+
+    @EventHandler
+    void on(AiRequestFailed event) {
+        requests.findById(event.requestId()).ifPresent(request -> {
+            request.fail(event.reason(), event.failedAt());
+            requests.save(request);
+        });
+    }
+
+    @EventHandler
+    void on(TokensCharged event) {
+        DailyUsageRow day = day(event.userId(), event.chargedAt(), event.model());
+        day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
+        days.save(day);
+        requests.findById(event.requestId()).ifPresent(request -> {
+            request.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
+            requests.save(request);
+        });
+    }
+
+    @EventHandler
+    void on(DailyLimitsChanged event) {
+        UsageLimitsRow row = limits.findById(event.userId().value()).orElseGet(() -> new UsageLimitsRow(event.userId().value()));
+        row.set(event.plan(), event.limits());
+        limits.save(row);
+    }
+
+    @ResetHandler
+    void reset() {
+        days.deleteAllInBatch();
+        requests.deleteAllInBatch();
+        limits.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    UsageReport handle(FindUsage query) {
+        String userId = query.userId().value();
+        LocalDate from = query.from().isAfter(query.today()) ? query.today() : query.from();
+        LocalDate to = query.to().isBefore(query.today()) ? query.today() : query.to();
+        Map<LocalDate, DailyUsage> byDay = new TreeMap<>();
+        for (DailyUsageRow row : days.findByUserIdAndDayBetween(userId, from, to)) {
+            byDay.merge(row.day(), new DailyUsage(row.day(), row.requests(), row.promptTokens(), row.completionTokens(),
+                    row.costMicros()), UsageProjection::add);
+        }
+        DailyUsage today = byDay.getOrDefault(query.today(), new DailyUsage(query.today(), 0, 0, 0, 0));
+        List<DailyUsage> daily = byDay.values().stream()
+                .filter(day -> !day.date().isBefore(query.from()) && !day.date().isAfter(query.to()))
+                .toList();
+        UsageLimitsRow current = limits.findById(userId).orElse(null);
+        Plan plan = current == null ? Plan.FREE : current.plan();
+        return new UsageReport(plan, current == null ? Plan.FREE.dailyLimits() : current.limits(), today, daily);
+    }
+
+    private DailyUsageRow day(UserId userId, Instant at, String model) {
+        LocalDate date = at.atOffset(ZoneOffset.UTC).toLocalDate();
+        return days.findById(new DailyUsageRow.Key(userId.value(), date, model))
+                .orElseGet(() -> new DailyUsageRow(userId.value(), date, model));
+    }
+
+    private static DailyUsage add(DailyUsage a, DailyUsage b) {
+        return new DailyUsage(a.date(), a.requests() + b.requests(), a.promptTokens() + b.promptTokens(),
+                a.completionTokens() + b.completionTokens(), a.costMicros() + b.costMicros());
+    }
+}
