@@ -3,6 +3,13 @@ package com.flowmatik.api;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flowmatik.api.conversation.ChatMessage;
+import com.flowmatik.api.conversation.ConversationStarted;
+import com.flowmatik.api.conversation.ConversationSummary;
+import com.flowmatik.api.conversation.FindConversations;
+import com.flowmatik.api.conversation.MessageAdded;
+import com.flowmatik.api.conversation.ReadConversation;
+import com.flowmatik.api.conversation.RecordChatTurn;
 import com.flowmatik.api.identity.AccountStatus;
 import com.flowmatik.api.identity.ChangePassword;
 import com.flowmatik.api.identity.ChangeRole;
@@ -105,7 +112,9 @@ class MessageJsonTest {
             UpdateProfile.class, ChangePassword.class, RequestPasswordReset.class, ResetPassword.class,
             ChangeRole.class, DeactivateUser.class, FindAccountStatus.class, AccountStatus.class,
             DailyLimits.class, StartAiRequest.class, QuotaDecision.class, CompleteAiRequest.class, FailAiRequest.class,
-            ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class);
+            ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class,
+            ChatMessage.class, ReadConversation.class, RecordChatTurn.class, FindConversations.class,
+            ConversationSummary.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -157,6 +166,13 @@ class MessageJsonTest {
                 new AiRequestFailed(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", REGISTERED_AT),
                 new ChangeDailyLimits(ADA, Plan.STARTER, Plan.STARTER.dailyLimits(), REGISTERED_AT),
                 new DailyLimitsChanged(ADA, Plan.BUSINESS, DailyLimits.unlimited(), REGISTERED_AT),
+                new ChatMessage("user", "Hello"),
+                new ReadConversation("conv-1", ADA),
+                new RecordChatTurn("conv-1", ADA, "req-1", "offline", "Hello", "Hi Ada", REGISTERED_AT),
+                new ConversationStarted("conv-1", ADA, "Hello", REGISTERED_AT),
+                new MessageAdded("conv-1", ADA, "req-1", "assistant", "Hi Ada", "offline", REGISTERED_AT),
+                new FindConversations(ADA),
+                new ConversationSummary("conv-1", "Hello", 2, REGISTERED_AT),
                 new FindUsage(ADA, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1)),
                 new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),
                 new UsageReport(Plan.FREE, Plan.FREE.dailyLimits(), new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),

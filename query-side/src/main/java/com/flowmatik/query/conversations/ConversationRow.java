@@ -1,0 +1,52 @@
+package com.flowmatik.query.conversations;
+
+import com.flowmatik.api.conversation.ConversationSummary;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One conversation in the list of its owner. */
+@Entity
+@Table(name = "conversations")
+class ConversationRow {
+
+    @Id
+    @Column(name = "id", length = 64)
+    private String id;
+
+    @Column(name = "user_id", nullable = false, length = 64)
+    private String userId;
+
+    @Column(name = "title", nullable = false, length = 128)
+    private String title;
+
+    @Column(name = "message_count", nullable = false)
+    private int messageCount;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ConversationRow() {}
+
+    ConversationRow(String id, String userId, String title, Instant startedAt) {
+        this.id = id;
+        this.userId = userId;
+        this.title = title;
+        this.startedAt = startedAt;
+        this.updatedAt = startedAt;
+    }
+
+    void countMessage(Instant at) {
+        messageCount++;
+        updatedAt = at;
+    }
+
+    ConversationSummary toSummary() {
+        return new ConversationSummary(id, title, messageCount, updatedAt);
+    }
+}
