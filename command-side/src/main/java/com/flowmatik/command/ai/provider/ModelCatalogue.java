@@ -1,0 +1,91 @@
+package com.flowmatik.command.ai.provider;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The models users can pick and what they cost. With a real provider configured these are the
+ * configured models; without one, only the offline models, free of charge (DESIGN.md: the offline
+ * provider is never used when a real one is configured, and every listed model answers).
+ */
+public final class ModelCatalogue {
+
+    private static final long TOKENS_PER_PRICE_UNIT = 1_000_000L;
+
+    private final Map<String, AiModel> models;
+    private final AiModel defaultChatModel;
+    private final AiModel defaultImageModel;
+
+    public ModelCatalogue(AiProperties properties) {
+        if (properties.providerConfigured()) {
+            this.models = index(properties.models().stream()
+                    .map(model -> new AiModel(
+                            model.id(),
+                            properties.providerName(),
+                            model.type(),
+                            model.contextWindow(),
+                            model.inputPricePerMTokensMicros(),
+                            model.outputPricePerMTokensMicros()))
+                    .toList());
+            this.defaultChatModel = required(properties.defaultModel(), AiModel.CHAT, "AI_DEFAULT_MODEL");
+            this.defaultImageModel = required(properties.defaultImageModel(), AiModel.IMAGE, "AI_DEFAULT_IMAGE_MODEL");
+        } else {
+            this.models = index(OfflineProvider.MODELS);
+            this.defaultChatModel = models.get(OfflineProvider.CHAT_MODEL);
+            this.defaultImageModel = models.get(OfflineProvider.IMAGE_MODEL);
+        }
+    }
+
+    /** Every model, in configuration order. */
+    public List<AiModel> models() {
+        return List.copyOf(models.values());
+    }
+
+    public Optional<AiModel> find(String id) {
+        return Optional.ofNullable(id).map(models::get);
+    }
+
+    public AiModel defaultChatModel() {
+        return defaultChatModel;
+    }
+
+    public AiModel defaultImageModel() {
+        return defaultImageModel;
+    }
+
+    /**
+     * What a call cost in micro-dollars: {@code (prompt × input price + completion × output price) /
+     * 1,000,000}, in exact integer arithmetic and rounded up, so a call that used anything costs at
+     * least one micro-dollar on a priced model and the platform never undercharges by rounding.
+     * Reasoning tokens are part of the completion tokens and are not charged twice.
+     *
+     * @throws ArithmeticException if the cost does not fit a {@code long} (billions of dollars)
+     */
+    public long cost(AiModel model, TokenUsage usage) {
+        long micros = Math.addExact(
+                Math.multiplyExact(usage.promptTokens(), model.inputPricePerMTokensMicros()),
+                Math.multiplyExact(usage.completionTokens(), model.outputPricePerMTokensMicros()));
+        return micros / TOKENS_PER_PRICE_UNIT + (micros % TOKENS_PER_PRICE_UNIT == 0 ? 0 : 1);
+    }
+
+    private AiModel required(String id, String type, String setting) {
+        AiModel model = models.get(id);
+        if (model == null || !model.type().equals(type)) {
+            throw new IllegalStateException(
+                    setting + " names " + id + ", which is not a configured " + type + " model (flowmatik.ai.models)");
+        }
+        return model;
+    }
+
+    private static Map<String, AiModel> index(List<AiModel> models) {
+        Map<String, AiModel> byId = new LinkedHashMap<>();
+        for (AiModel model : models) {
+            if (byId.putIfAbsent(model.id(), model) != null) {
+                throw new IllegalStateException("model " + model.id() + " is configured twice (flowmatik.ai.models)");
+            }
+        }
+        return byId;
+    }
+}
