@@ -4,6 +4,7 @@ import com.flowmatik.app.web.ProblemType;
 import com.flowmatik.app.web.ProblemWriter;
 import com.flowmatik.app.web.Problems;
 import com.flowmatik.app.web.WebProperties;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +60,9 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(paths -> paths
+                        // the request was authorised when it began; its async dispatch (an SSE stream
+                        // completing) carries no token and must not be refused halfway
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
                         .requestMatchers("/error").permitAll()

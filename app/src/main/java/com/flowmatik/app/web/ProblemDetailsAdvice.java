@@ -2,6 +2,12 @@ package com.flowmatik.app.web;
 
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.usage.QuotaDecision;
+import com.flowmatik.command.ai.QuotaExceeded;
+import com.flowmatik.command.ai.provider.ProviderException;
+import com.flowmatik.command.ai.provider.ProviderTimedOut;
+import com.flowmatik.command.ai.provider.ProviderUnavailable;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -29,9 +35,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final Clock clock;
+
+    public ProblemDetailsAdvice(Clock clock) {
+        this.clock = clock;
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return answer(Problems.of(problem.type(), problem.getMessage(), problem.fieldErrors()));
+    }
+
+    /** Over the plan's daily limit: when it resets, in the body and as {@code Retry-After}. */
+    @ExceptionHandler(QuotaExceeded.class)
+    ResponseEntity<ProblemDetail> quotaExceeded(QuotaExceeded refused) {
+        QuotaDecision decision = refused.decision();
+        ProblemDetail problem = Problems.of(ProblemType.QUOTA_EXCEEDED, refused.getMessage());
+        problem.setProperty("limit", decision.limit().name().toLowerCase(java.util.Locale.ROOT));
+        problem.setProperty("limitValue", decision.limitValue());
+        problem.setProperty("used", decision.used());
+        problem.setProperty("resetsAt", decision.resetsAt());
+        long seconds = Math.max(1, java.time.Duration.between(clock.instant(), decision.resetsAt()).toSeconds() + 1);
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem);
+    }
+
+    @ExceptionHandler(ProviderException.class)
+    ResponseEntity<ProblemDetail> providerFailure(ProviderException failure) {
+        ProblemType type = failure instanceof ProviderUnavailable
+                ? ProblemType.PROVIDER_UNAVAILABLE
+                : failure instanceof ProviderTimedOut ? ProblemType.PROVIDER_TIMEOUT : ProblemType.PROVIDER_ERROR;
+        return answer(Problems.of(type, failure.getMessage()));
     }
 
     @ExceptionHandler(BusinessRuleViolation.class)

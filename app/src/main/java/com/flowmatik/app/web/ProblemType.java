@@ -22,6 +22,10 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
+    QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", "Daily quota reached"),
+    PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "AI provider unavailable"),
+    PROVIDER_ERROR(HttpStatus.BAD_GATEWAY, "provider-error", "AI provider error"),
+    PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "provider-timeout", "AI provider timed out"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
 
@@ -52,7 +56,11 @@ public enum ProblemType {
 
     /** Whether the type says no more than its status does, so the framework's own answers may use it. */
     private boolean isGeneric() {
-        return this != VALIDATION && this != INVALID_CREDENTIALS && this != INVALID_RESET_TOKEN && this != ACCOUNT_DEACTIVATED;
+        return switch (this) {
+            case VALIDATION, INVALID_CREDENTIALS, INVALID_RESET_TOKEN, ACCOUNT_DEACTIVATED, QUOTA_EXCEEDED,
+                    PROVIDER_UNAVAILABLE, PROVIDER_ERROR, PROVIDER_TIMEOUT -> false;
+            default -> true;
+        };
     }
 
     public URI uri() {

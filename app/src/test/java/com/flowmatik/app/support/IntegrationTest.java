@@ -51,6 +51,8 @@ public abstract class IntegrationTest {
     private static final Path DATA_DIR = createDataDir();
     protected static final GreenMail MAIL = startMailServer();
     protected static final MutableClock CLOCK = new MutableClock();
+    /** The AI provider of every integration test: a local server speaking the OpenAI wire format. */
+    protected static final OpenAiStandIn AI = OpenAiStandIn.start();
 
     @LocalServerPort
     protected int port;
@@ -67,6 +69,9 @@ public abstract class IntegrationTest {
         }
         registry.add("flowmatik.mail.smtp-host", () -> "127.0.0.1");
         registry.add("flowmatik.mail.smtp-port", () -> MAIL.getSmtp().getPort());
+        registry.add("flowmatik.ai.base-url", AI::baseUrl);
+        registry.add("flowmatik.ai.api-key", () -> OpenAiStandIn.API_KEY);
+        registry.add("flowmatik.ai.read-timeout", () -> "2s");
     }
 
     @BeforeEach
@@ -75,8 +80,9 @@ public abstract class IntegrationTest {
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndProvider() {
         CLOCK.reset();
+        AI.reset();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
