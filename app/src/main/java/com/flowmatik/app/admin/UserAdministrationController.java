@@ -4,9 +4,13 @@ import com.flowmatik.api.identity.ChangeRole;
 import com.flowmatik.api.identity.DeactivateUser;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.plan.Plan;
+import com.flowmatik.api.usage.ChangeDailyLimits;
 import com.flowmatik.app.auth.UserDirectory;
 import com.flowmatik.app.auth.UserResponse;
 import com.flowmatik.app.security.AuthenticatedUser;
+import com.flowmatik.app.web.ApiProblem;
+import com.flowmatik.app.web.ProblemType;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators change a user's role or close their access. */
+/** Operators change a user's role or plan, or close their access. */
 @RestController
 @RequestMapping("/api/admin/users/{userId}")
 class UserAdministrationController {
@@ -43,6 +47,17 @@ class UserAdministrationController {
         Instant now = clock.instant();
         Boolean changed = commands.sendAndWait(
                 new ChangeRole(user, Role.fromWireName(request.role()), operator.userId(), now));
+        return UserResponse.from(users.afterCommand(user, now, changed));
+    }
+
+    /** Until payments change plans, operators do: the user's daily limits follow at their next request. */
+    @PutMapping("/plan")
+    UserResponse changePlan(@PathVariable String userId, @Valid @RequestBody PlanRequest request) {
+        UserId user = UserId.of(userId);
+        users.find(user).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No such user"));
+        Plan plan = Plan.fromWireName(request.plan());
+        Instant now = clock.instant();
+        Boolean changed = commands.sendAndWait(new ChangeDailyLimits(user, plan, plan.dailyLimits(), now));
         return UserResponse.from(users.afterCommand(user, now, changed));
     }
 

@@ -1,2 +1,2 @@
-/** {@code /api/admin}: what operators do to accounts (role, deactivation). Needs the admin role. */
+/** {@code /api/admin}: what operators do to accounts (role, plan, deactivation). Needs the admin role. */
 package com.flowmatik.app.admin;

@@ -205,6 +205,43 @@ class MeteredChatIT extends IntegrationTest {
         assertThat(status.path("status").asString()).isEqualTo("available");
     }
 
+    @Test
+    void aProviderThatReportsNoUsageIsChargedByTheTokenizerAndMarkedEstimated() {
+        String token = signUp("estimate");
+        AI.reply("An answer without usage", 0, 0).withoutUsage();
+
+        JsonNode body = chat(token, Map.of("message", "Count this for me")).json();
+
+        assertThat(body.path("estimated").asBoolean()).isTrue();
+        assertThat(body.path("usage").path("promptTokens").asLong()).isPositive();
+        assertThat(body.path("usage").path("completionTokens").asLong())
+                .isEqualTo(new com.flowmatik.command.ai.provider.TokenCounter().count("An answer without usage"));
+    }
+
+    @Test
+    void anAdminPutsAUserOnAPlanAndItsLimitsFollow() {
+        String token = signUp("upgraded");
+        String userId = api.get("/api/auth/me", token).json().path("id").asString();
+        String admin = api.post("/api/auth/login", Map.of("email", com.flowmatik.app.support.TestSecrets.ADMIN_EMAIL,
+                "password", com.flowmatik.app.support.TestSecrets.ADMIN_PASSWORD), null).json().path("token").asString();
+
+        Response changed = api.send(api.request("/api/admin/users/" + userId + "/plan", admin)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"plan\":\"business\"}")));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().path("plan").asString()).isEqualTo("business");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode usage = api.get("/api/ai/usage", token).json();
+            assertThat(usage.path("plan").asString()).isEqualTo("business");
+            assertThat(usage.path("today").path("requestLimit").isNull()).isTrue();
+        });
+        Response unknown = api.send(api.request("/api/admin/users/nobody/plan", admin)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"plan\":\"pro\"}")));
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
     private String signUp(String name) {
         return api.register(uniqueEmail(name), "chat-password", name);
     }
