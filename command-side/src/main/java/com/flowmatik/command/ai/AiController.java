@@ -18,18 +18,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/ai}: chat (one JSON answer, or an SSE stream of deltas ending with the usage and cost),
- * the model catalogue and the provider's status.
+ * content generation, the model catalogue and the provider's status.
  */
 @RestController
 class AiController {
 
     private final MeteredChat chat;
+    private final ContentGenerator generator;
     private final ModelCatalogue catalogue;
     private final AiProvider provider;
     private final TaskExecutor executor;
 
-    AiController(MeteredChat chat, ModelCatalogue catalogue, AiProvider provider, TaskExecutor executor) {
+    AiController(
+            MeteredChat chat,
+            ContentGenerator generator,
+            ModelCatalogue catalogue,
+            AiProvider provider,
+            TaskExecutor executor) {
         this.chat = chat;
+        this.generator = generator;
         this.catalogue = catalogue;
         this.provider = provider;
         this.executor = executor;
@@ -48,6 +55,11 @@ class AiController {
             return turn.run(null);
         }
         return ChatStream.start(turn, executor);
+    }
+
+    @PostMapping("/api/ai/generate-content")
+    GeneratedContent generateContent(Principal caller, @Valid @RequestBody GenerateContentBody body) {
+        return generator.generate(UserId.of(caller.getName()), body);
     }
 
     @GetMapping("/api/ai/models")

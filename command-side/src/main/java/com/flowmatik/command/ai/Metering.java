@@ -1,0 +1,99 @@
+package com.flowmatik.command.ai;
+
+import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.usage.CompleteAiRequest;
+import com.flowmatik.api.usage.FailAiRequest;
+import com.flowmatik.api.usage.QuotaDecision;
+import com.flowmatik.api.usage.RequestKind;
+import com.flowmatik.api.usage.StartAiRequest;
+import com.flowmatik.command.ai.provider.AiModel;
+import com.flowmatik.command.ai.provider.ChatMessage;
+import com.flowmatik.command.ai.provider.ModelCatalogue;
+import com.flowmatik.command.ai.provider.ProviderException;
+import com.flowmatik.command.ai.provider.ProviderFailed;
+import com.flowmatik.command.ai.provider.ProviderTimedOut;
+import com.flowmatik.command.ai.provider.ProviderUnavailable;
+import com.flowmatik.command.ai.provider.TokenCounter;
+import com.flowmatik.command.ai.provider.TokenUsage;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.util.IdGenerator;
+
+/**
+ * The metering every AI call goes through, whatever it produces: start it against the quota (a
+ * refusal throws {@link QuotaExceeded} before any provider is called), then complete it with the
+ * provider's usage priced from the table, or fail it charging only what the provider reported.
+ */
+@Component
+public class Metering {
+
+    private final CommandGateway commands;
+    private final ModelCatalogue catalogue;
+    private final TokenCounter tokens;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    Metering(CommandGateway commands, ModelCatalogue catalogue, TokenCounter tokens, Clock clock, IdGenerator ids) {
+        this.commands = commands;
+        this.catalogue = catalogue;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** A metered call in progress. */
+    public record Call(UserId userId, String requestId, AiModel model) {}
+
+    /** What a completed call was charged. */
+    public record Charge(TokenUsage usage, long costMicros, boolean estimated) {}
+
+    public Call start(UserId userId, String parentRequestId, RequestKind kind, AiModel model) {
+        String requestId = ids.generateId().toString();
+        QuotaDecision decision = commands.sendAndWait(
+                new StartAiRequest(userId, requestId, parentRequestId, kind, model.id(), clock.instant()));
+        if (!decision.allowed()) {
+            throw new QuotaExceeded(decision);
+        }
+        return new Call(userId, requestId, model);
+    }
+
+    /**
+     * Charges the usage the provider reported; when it reported none, a tokenizer's count of the
+     * prompt and the answer, marked estimated.
+     */
+    public Charge complete(Call call, TokenUsage reported, List<ChatMessage> prompt, String answer) {
+        boolean estimated = reported == null;
+        TokenUsage usage = estimated ? new TokenUsage(tokens.countPrompt(prompt), tokens.count(answer), 0) : reported;
+        long cost = catalogue.cost(call.model(), usage);
+        commands.sendAndWait(new CompleteAiRequest(
+                call.userId(), call.requestId(), call.model().id(), usage.promptTokens(), usage.completionTokens(),
+                usage.reasoningTokens(), estimated, cost, clock.instant()));
+        return new Charge(usage, cost, estimated);
+    }
+
+    public void fail(Call call, String reason, TokenUsage reported) {
+        TokenUsage usage = reported == null ? new TokenUsage(0, 0, 0) : reported;
+        commands.sendAndWait(new FailAiRequest(
+                call.userId(), call.requestId(), call.model().id(), reason, usage.promptTokens(),
+                usage.completionTokens(), catalogue.cost(call.model(), usage), clock.instant()));
+    }
+
+    public void fail(Call call, ProviderException failure) {
+        fail(call, reason(failure), failure.usage());
+    }
+
+    private static String reason(ProviderException failure) {
+        if (failure instanceof ProviderTimedOut) {
+            return "provider-timeout";
+        }
+        if (failure instanceof ProviderUnavailable) {
+            return "provider-unavailable";
+        }
+        if (failure instanceof ProviderFailed failed) {
+            return "provider-error " + failed.status();
+        }
+        return "provider-error";
+    }
+}
