@@ -27,6 +27,7 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 
     static final String FAILURE_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".failure";
     private static final String BEARER = "Bearer ";
+    private static final String ACCESS_TOKEN = "access_token";
 
     private final JwtTokens tokens;
     private final TokenDenylist denylist;
@@ -41,10 +42,10 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String token = bearerToken(request);
+        if (token != null) {
             try {
-                AuthenticatedUser user = admit(tokens.verify(header.substring(BEARER.length()).trim()));
+                AuthenticatedUser user = admit(tokens.verify(token));
                 var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
                 SecurityContextHolder.getContext().setAuthentication(authentication);
@@ -53,6 +54,21 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The token of the {@code Authorization} header; for a WebSocket handshake, whose headers a
+     * browser cannot set, also the {@code access_token} parameter.
+     */
+    private static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return header.substring(BEARER.length()).trim();
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/ws/")) {
+            return request.getParameter(ACCESS_TOKEN);
+        }
+        return null;
     }
 
     private AuthenticatedUser admit(AuthenticatedUser user) {
