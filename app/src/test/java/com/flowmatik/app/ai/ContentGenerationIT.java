@@ -65,6 +65,13 @@ class ContentGenerationIT extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("images").size()).isPositive();
         assertThat(AI.received("/v1/images/generations")).hasSize(1);
+        String kept = answer.json().path("images").get(0).asString();
+        assertThat(kept).startsWith("/api/ai/images/");
+        Response image = api.get(kept, token);
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.header("Content-Type")).isEqualTo("image/png");
+        String stranger = api.register(uniqueEmail("stranger"), "stranger-password", "Stranger");
+        assertThat(api.get(kept, stranger).status()).isEqualTo(404);
         String requestId = answer.json().path("requestId").asString();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.queryForObject(
                         "SELECT kind FROM ai_request_log WHERE request_id = ? AND status = 'COMPLETED'",

@@ -37,6 +37,9 @@ public final class OpenAiStandIn implements AutoCloseable {
 
     /** The API key tests configure the provider with. */
     public static final String API_KEY = "stand-in-key";
+    /** A 1×1 PNG, served for the image URLs the stand-in hands out. */
+    public static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -193,7 +196,10 @@ public final class OpenAiStandIn implements AutoCloseable {
             Script now = script.get();
             sleep(now.delay);
             String auth = request.header("Authorization");
-            if (auth == null || !auth.startsWith("Bearer ") || auth.length() <= "Bearer ".length()) {
+            if (request.method().equals("GET") && request.path().startsWith("/files/")) {
+                // generated images are public, short-lived URLs, as at real providers
+                sendBytes(exchange, 200, "image/png", TINY_PNG);
+            } else if (auth == null || !auth.startsWith("Bearer ") || auth.length() <= "Bearer ".length()) {
                 sendJson(exchange, 401, StandInAnswers.error("Invalid API key", "invalid_request_error"));
             } else if (now.errorStatus > 0) {
                 sendJson(exchange, now.errorStatus, StandInAnswers.error("stand-in told to fail", "server_error"));

@@ -4,6 +4,7 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.api.usage.RequestKind;
+import com.flowmatik.command.ai.images.ImageKeeper;
 import com.flowmatik.command.ai.provider.AiModel;
 import com.flowmatik.command.ai.provider.AiProvider;
 import com.flowmatik.command.ai.provider.ChatCompletion;
@@ -22,7 +23,8 @@ import org.springframework.util.IdGenerator;
 /**
  * Generates texts and images. Every provider call is metered on its own ({@link Metering}); the
  * steps of a multi-step text carry the generation's id as their parent. A quota that runs out
- * between steps stops the generation with 429; the steps done until then stay charged.
+ * between steps stops the generation with 429; the steps done until then stay charged. Images are
+ * kept by the platform ({@link ImageKeeper}) once charged: the provider's URLs expire.
  */
 @Component
 public class ContentGenerator {
@@ -30,12 +32,15 @@ public class ContentGenerator {
     private final AiProvider provider;
     private final ModelCatalogue catalogue;
     private final Metering metering;
+    private final ImageKeeper keeper;
     private final IdGenerator ids;
 
-    ContentGenerator(AiProvider provider, ModelCatalogue catalogue, Metering metering, IdGenerator ids) {
+    ContentGenerator(
+            AiProvider provider, ModelCatalogue catalogue, Metering metering, ImageKeeper keeper, IdGenerator ids) {
         this.provider = provider;
         this.catalogue = catalogue;
         this.metering = metering;
+        this.keeper = keeper;
         this.ids = ids;
     }
 
@@ -111,10 +116,11 @@ public class ContentGenerator {
         }
         TokenUsage reported = generation.usage() == null ? new TokenUsage(0, 0, 0) : generation.usage();
         Metering.Charge charge = metering.complete(call, reported, List.of(), "");
-        List<String> images = new ArrayList<>(generation.urls() == null ? List.of() : generation.urls());
+        List<String> given = new ArrayList<>(generation.urls() == null ? List.of() : generation.urls());
         if (generation.b64() != null) {
-            generation.b64().forEach(data -> images.add("data:image/png;base64," + data));
+            generation.b64().forEach(data -> given.add("data:image/png;base64," + data));
         }
+        List<String> images = keeper.keep(userId, call.requestId(), given);
         GeneratedContent.Step step = new GeneratedContent.Step(
                 "image", call.requestId(), model.id(), ChatAnswer.Usage.of(charge.usage()), charge.costMicros());
         return new GeneratedContent(call.requestId(), ContentType.IMAGE.wireName(), null, images, List.of(step),
