@@ -17,6 +17,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Asks the users read model, through the query bus, who a user is and how they sign in. */
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
 public class UserDirectory {
 
     static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
+    static final long POLL_MILLIS = 100;
 
     private final QueryGateway queries;
 
@@ -55,7 +57,9 @@ public class UserDirectory {
     /**
      * Answers the user once the read model shows a change made at {@code changedAt} (its
      * {@code updatedAt} has reached it), so that a caller reads its own write. The subscription sees
-     * both the state when it starts and every update after, so no change slips between them.
+     * the state when it starts and every update this process's projection emits after; when another
+     * instance's projection holds the user's segment, no update arrives here, so the read model is
+     * also asked again every {@value #POLL_MILLIS} ms.
      */
     public UserView awaitChange(UserId userId, Instant changedAt) {
         Instant mark = changedAt.truncatedTo(ChronoUnit.MICROS);
@@ -63,9 +67,13 @@ public class UserDirectory {
                 new FindUser(userId),
                 ResponseTypes.optionalInstanceOf(UserView.class),
                 ResponseTypes.instanceOf(UserView.class))) {
+            Flux<UserView> polled = Flux.interval(Duration.ofMillis(POLL_MILLIS))
+                    .concatMap(tick -> Mono.fromFuture(queries.query(
+                                    new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)))
+                            .flatMap(Mono::justOrEmpty));
             UserView user = result.initialResult()
                     .flatMap(Mono::justOrEmpty)
-                    .concatWith(result.updates())
+                    .concatWith(Flux.merge(result.updates(), polled))
                     .filter(view -> !view.updatedAt().isBefore(mark))
                     .next()
                     .timeout(READ_MODEL_WAIT, Mono.empty())
