@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * are found, while component scanning stays inside {@code app}: which side's handlers run is
  * decided by {@link com.flowmatik.app.sides.SidesConfiguration}.
  */
-@SpringBootApplication(scanBasePackages = "com.flowmatik.app")
+@SpringBootApplication(
+        scanBasePackages = "com.flowmatik.app",
+        // users sign in with tokens, never with a generated in-memory password
+        excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan("com.flowmatik.app")
 public class FlowmatikApplication {
 
