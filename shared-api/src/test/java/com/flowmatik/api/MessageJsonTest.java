@@ -4,6 +4,47 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowmatik.api.conversation.ChatMessage;
+import com.flowmatik.api.identity.ApplyPlanRole;
+import com.flowmatik.api.payment.AttachPaymentMethod;
+import com.flowmatik.api.payment.DetachPaymentMethod;
+import com.flowmatik.api.payment.ExpireSubscription;
+import com.flowmatik.api.payment.FindSubscription;
+import com.flowmatik.api.payment.Invoice;
+import com.flowmatik.api.payment.InvoiceIssued;
+import com.flowmatik.api.payment.InvoiceLine;
+import com.flowmatik.api.payment.Money;
+import com.flowmatik.api.payment.PaymentFailed;
+import com.flowmatik.api.payment.PaymentMethod;
+import com.flowmatik.api.payment.PaymentMethodAttached;
+import com.flowmatik.api.payment.PaymentMethodDetached;
+import com.flowmatik.api.payment.PaymentOutcome;
+import com.flowmatik.api.payment.PaymentProvider;
+import com.flowmatik.api.payment.PaymentSucceeded;
+import com.flowmatik.api.payment.ProviderSubscription;
+import com.flowmatik.api.payment.RecordPayment;
+import com.flowmatik.api.payment.ScheduleCancellation;
+import com.flowmatik.api.payment.SubscriptionCanceled;
+import com.flowmatik.api.payment.SubscriptionCancellationScheduled;
+import com.flowmatik.api.payment.SubscriptionPastDue;
+import com.flowmatik.api.payment.SubscriptionPlanChanged;
+import com.flowmatik.api.payment.SubscriptionReactivated;
+import com.flowmatik.api.payment.SubscriptionRenewed;
+import com.flowmatik.api.payment.SubscriptionResumed;
+import com.flowmatik.api.payment.SubscriptionStarted;
+import com.flowmatik.api.payment.SubscriptionStateConfirmed;
+import com.flowmatik.api.payment.SubscriptionStatus;
+import com.flowmatik.api.payment.SubscriptionView;
+import com.flowmatik.api.payment.SyncSubscription;
+import com.flowmatik.api.webhook.FindFailedWebhooks;
+import com.flowmatik.api.webhook.ReceiveWebhook;
+import com.flowmatik.api.webhook.RecordWebhookOutcome;
+import com.flowmatik.api.webhook.RetryWebhook;
+import com.flowmatik.api.webhook.WebhookProcessed;
+import com.flowmatik.api.webhook.WebhookProcessingFailed;
+import com.flowmatik.api.webhook.WebhookReceived;
+import com.flowmatik.api.webhook.WebhookRetryRequested;
+import com.flowmatik.api.webhook.WebhookStatus;
+import com.flowmatik.api.webhook.WebhookToProcess;
 import com.flowmatik.api.conversation.ConversationStarted;
 import com.flowmatik.api.conversation.ConversationSummary;
 import com.flowmatik.api.conversation.FindConversations;
@@ -84,6 +125,12 @@ class MessageJsonTest {
     private static final String BCRYPT_HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
     private static final Instant REGISTERED_AT = Instant.parse("2026-03-01T09:30:00.123456Z");
 
+    private static final Instant PERIOD_END = Instant.parse("2026-04-01T09:30:00Z");
+    private static final ProviderSubscription STRIPE_SUBSCRIPTION = new ProviderSubscription(
+            PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, SubscriptionStatus.ACTIVE, PERIOD_END, false);
+    private static final Invoice INVOICE = new Invoice(PaymentProvider.STRIPE, "in_1", "F00-0001", "sub_1",
+            Money.usd(1900), List.of(new InvoiceLine("Starter × 1", 1, Money.usd(1900))), REGISTERED_AT);
+
     private static final UserId BABBAGE = UserId.of("2f0a6c1e-9a55-4f0e-8f3f-1b7a6b2d3c4e");
     private static final String RESET_HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final UserRegistered ADA_REGISTERED =
@@ -114,7 +161,12 @@ class MessageJsonTest {
             DailyLimits.class, StartAiRequest.class, QuotaDecision.class, CompleteAiRequest.class, FailAiRequest.class,
             ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class,
             ChatMessage.class, ReadConversation.class, RecordChatTurn.class, FindConversations.class,
-            ConversationSummary.class);
+            ConversationSummary.class, ApplyPlanRole.class,
+            Money.class, ProviderSubscription.class, SyncSubscription.class, ScheduleCancellation.class,
+            ExpireSubscription.class, InvoiceLine.class, Invoice.class, RecordPayment.class, PaymentMethod.class,
+            AttachPaymentMethod.class, DetachPaymentMethod.class, FindSubscription.class, SubscriptionView.class,
+            ReceiveWebhook.class, RecordWebhookOutcome.class, RetryWebhook.class, WebhookToProcess.class,
+            FindFailedWebhooks.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -178,9 +230,61 @@ class MessageJsonTest {
                 new UsageReport(Plan.FREE, Plan.FREE.dailyLimits(), new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),
                         List.of(new DailyUsage(LocalDate.of(2026, 2, 28), 1, 10, 5, 7))),
                 new UserView(ADA, "ada@example.com", "Ada Lovelace", Role.USER, Plan.PRO, false, REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
-                ADA);
+                ADA,
+                new ApplyPlanRole(ADA, Plan.PRO, REGISTERED_AT),
+                new RoleChanged(ADA, Role.PREMIUM, null, REGISTERED_AT),
+                Money.usd(1900),
+                STRIPE_SUBSCRIPTION,
+                new SyncSubscription(ADA, STRIPE_SUBSCRIPTION, REGISTERED_AT, true),
+                new ScheduleCancellation(ADA, REGISTERED_AT),
+                new ExpireSubscription(ADA, PERIOD_END, PERIOD_END),
+                new InvoiceLine("Starter × 1", 1, Money.usd(1900)),
+                INVOICE,
+                new RecordPayment(ADA, INVOICE, PaymentOutcome.SUCCEEDED, null, REGISTERED_AT),
+                new RecordPayment(ADA, INVOICE, PaymentOutcome.FAILED, "card_declined", REGISTERED_AT),
+                new PaymentMethod(PaymentProvider.STRIPE, "pm_1", "visa", "4242", 12, 2030),
+                new AttachPaymentMethod(ADA, new PaymentMethod(PaymentProvider.STRIPE, "pm_1", "visa", "4242", 12, 2030),
+                        REGISTERED_AT),
+                new DetachPaymentMethod(ADA, PaymentProvider.STRIPE, "pm_1", REGISTERED_AT),
+                new FindSubscription(ADA),
+                SubscriptionView.free(),
+                new SubscriptionView(Plan.STARTER, SubscriptionStatus.ACTIVE, PaymentProvider.LEMONSQUEEZY, "77",
+                        PERIOD_END, true),
+                new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER,
+                        SubscriptionStatus.ACTIVE, PERIOD_END, false, REGISTERED_AT),
+                new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, REGISTERED_AT),
+                new SubscriptionRenewed(ADA, PERIOD_END, PERIOD_END.plusSeconds(2_592_000), PERIOD_END),
+                new SubscriptionCancellationScheduled(ADA, PERIOD_END, REGISTERED_AT),
+                new SubscriptionResumed(ADA, REGISTERED_AT),
+                new SubscriptionPastDue(ADA, REGISTERED_AT),
+                new SubscriptionReactivated(ADA, REGISTERED_AT),
+                new SubscriptionCanceled(ADA, Plan.PRO, "period ended", PERIOD_END),
+                new SubscriptionStateConfirmed(ADA, REGISTERED_AT),
+                new InvoiceIssued(ADA, PaymentProvider.STRIPE, "in_1", "F00-0001", "sub_1", Money.usd(1900),
+                        List.of(new InvoiceLine("Starter × 1", 1, Money.usd(1900))), REGISTERED_AT),
+                new PaymentSucceeded(ADA, PaymentProvider.STRIPE, "in_1", Money.usd(1900), REGISTERED_AT),
+                new PaymentFailed(ADA, PaymentProvider.LEMONSQUEEZY, "ls-inv-1", Money.usd(3900), "card_declined",
+                        REGISTERED_AT),
+                new PaymentMethodAttached(ADA, PaymentProvider.STRIPE, "pm_1", "visa", "4242", 12, 2030, REGISTERED_AT),
+                new PaymentMethodDetached(ADA, PaymentProvider.STRIPE, "pm_1", REGISTERED_AT),
+                new ReceiveWebhook("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", "{\"id\":\"evt_1\"}",
+                        REGISTERED_AT),
+                new WebhookReceived("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", "{\"id\":\"evt_1\"}",
+                        REGISTERED_AT),
+                new RecordWebhookOutcome("stripe:evt_1", WebhookStatus.FAILED, ADA, "no such user", REGISTERED_AT),
+                new WebhookProcessed("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", ADA, true, REGISTERED_AT),
+                new WebhookProcessed("stripe:evt_2", PaymentProvider.STRIPE, "charge.refunded", null, false,
+                        REGISTERED_AT),
+                new WebhookProcessingFailed("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", null,
+                        "no user for customer cus_9", 1, REGISTERED_AT),
+                new RetryWebhook("stripe:evt_1", BABBAGE, REGISTERED_AT),
+                new WebhookRetryRequested("stripe:evt_1", null, REGISTERED_AT),
+                new WebhookToProcess("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", "{}"),
+                new FindFailedWebhooks());
         Stream<Object> enumConstants =
-                Stream.of(Role.values(), Plan.values(), ErrorCode.values(), RequestKind.values(), QuotaLimit.values())
+                Stream.of(Role.values(), Plan.values(), ErrorCode.values(), RequestKind.values(), QuotaLimit.values(),
+                                PaymentProvider.values(), SubscriptionStatus.values(), PaymentOutcome.values(),
+                                WebhookStatus.values())
                         .flatMap(Arrays::stream);
         return Stream.concat(records, enumConstants);
     }

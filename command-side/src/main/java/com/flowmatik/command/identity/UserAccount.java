@@ -3,6 +3,7 @@ package com.flowmatik.command.identity;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.flowmatik.api.identity.ApplyPlanRole;
 import com.flowmatik.api.identity.ChangePassword;
 import com.flowmatik.api.identity.ChangeRole;
 import com.flowmatik.api.identity.DeactivateUser;
@@ -19,6 +20,7 @@ import com.flowmatik.api.identity.UpdateProfile;
 import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
+import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
 import java.time.Instant;
@@ -122,6 +124,16 @@ public class UserAccount {
             throw new BusinessRuleViolation(ErrorCode.VALIDATION, "role: an operator cannot change their own role");
         }
         apply(new RoleChanged(userId, command.role(), command.changedBy(), command.changedAt()));
+        return true;
+    }
+
+    @CommandHandler
+    boolean handle(ApplyPlanRole command) {
+        Role planRole = command.plan() == Plan.FREE ? Role.USER : Role.PREMIUM;
+        if (role == Role.ADMIN || role == planRole) {
+            return false;
+        }
+        apply(new RoleChanged(userId, planRole, null, command.changedAt()));
         return true;
     }
 

@@ -1,0 +1,13 @@
+package com.flowmatik.api.payment;
+
+import com.flowmatik.api.identity.UserId;
+
+/** A user's subscription has an id of its own: aggregate ids must be unique across aggregate types. */
+public final class SubscriptionIds {
+
+    private SubscriptionIds() {}
+
+    public static String of(UserId userId) {
+        return "subscription:" + userId.value();
+    }
+}
