@@ -20,16 +20,25 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 public class CommandSideConfiguration {
 
-    /** Set-based validation tables must fail the command that breaks them, not log and go on. */
     static final String ACCOUNT_LOOKUPS_GROUP = "account-lookups";
 
+    /** Axon's name for the processor of the subscription saga. */
+    static final String SUBSCRIPTION_SAGA_GROUP = "SubscriptionSagaProcessor";
+
+    /**
+     * Set-based validation tables must fail the command that breaks them, not log and go on. A
+     * subscription saga whose command failed must not skip the event either: the processor retries
+     * it (the saga's commands are idempotent).
+     */
     @Bean
     ConfigurerModule writeModelProcessing() {
         return configurer -> configurer
                 .eventProcessing()
                 .registerSubscribingEventProcessor(ACCOUNT_LOOKUPS_GROUP)
                 .registerListenerInvocationErrorHandler(
-                        ACCOUNT_LOOKUPS_GROUP, configuration -> PropagatingErrorHandler.instance());
+                        ACCOUNT_LOOKUPS_GROUP, configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        SUBSCRIPTION_SAGA_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
     /** Usage accounts take two or three events per AI request: load them from a snapshot every 100. */

@@ -7,6 +7,8 @@ import com.flowmatik.command.ai.QuotaExceeded;
 import com.flowmatik.command.ai.provider.ProviderException;
 import com.flowmatik.command.ai.provider.ProviderTimedOut;
 import com.flowmatik.command.ai.provider.ProviderUnavailable;
+import com.flowmatik.command.payment.checkout.PaymentProviderException;
+import com.flowmatik.command.payment.checkout.PaymentProviderUnavailable;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +69,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? ProblemType.PROVIDER_UNAVAILABLE
                 : failure instanceof ProviderTimedOut ? ProblemType.PROVIDER_TIMEOUT : ProblemType.PROVIDER_ERROR;
         return answer(Problems.of(type, failure.getMessage()));
+    }
+
+    /** Stripe or LemonSqueezy is not configured, cannot be reached, or refused the call: the problem names it. */
+    @ExceptionHandler(PaymentProviderException.class)
+    ResponseEntity<ProblemDetail> paymentProviderFailure(PaymentProviderException failure) {
+        ProblemType type = failure instanceof PaymentProviderUnavailable
+                ? ProblemType.PROVIDER_UNAVAILABLE
+                : ProblemType.PROVIDER_ERROR;
+        ProblemDetail problem = Problems.of(type, failure.getMessage());
+        problem.setProperty("provider", failure.provider().wireName());
+        return answer(problem);
     }
 
     @ExceptionHandler(BusinessRuleViolation.class)
@@ -141,6 +154,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> ProblemType.NOT_FOUND;
             case INVALID_RESET_TOKEN -> ProblemType.INVALID_RESET_TOKEN;
             case ACCOUNT_DEACTIVATED -> ProblemType.ACCOUNT_DEACTIVATED;
+            case SUBSCRIPTION_ACTIVE -> ProblemType.SUBSCRIPTION_ACTIVE;
+            case NO_ACTIVE_SUBSCRIPTION -> ProblemType.NO_ACTIVE_SUBSCRIPTION;
+            case INVALID_SIGNATURE -> ProblemType.INVALID_SIGNATURE;
         };
         if (type == ProblemType.VALIDATION && message != null && message.contains(": ")) {
             String field = message.substring(0, message.indexOf(": "));

@@ -19,13 +19,16 @@ public enum ProblemType {
     EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "E-mail already registered"),
     INVALID_RESET_TOKEN(HttpStatus.BAD_REQUEST, "invalid-reset-token", "Invalid reset link"),
     ACCOUNT_DEACTIVATED(HttpStatus.FORBIDDEN, "account-deactivated", "Account deactivated"),
+    SUBSCRIPTION_ACTIVE(HttpStatus.CONFLICT, "subscription-active", "Subscription already active"),
+    NO_ACTIVE_SUBSCRIPTION(HttpStatus.CONFLICT, "no-active-subscription", "No active subscription"),
+    INVALID_SIGNATURE(HttpStatus.BAD_REQUEST, "invalid-signature", "Invalid webhook signature"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
     QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", "Daily quota reached"),
-    PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "AI provider unavailable"),
-    PROVIDER_ERROR(HttpStatus.BAD_GATEWAY, "provider-error", "AI provider error"),
-    PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "provider-timeout", "AI provider timed out"),
+    PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "Provider unavailable"),
+    PROVIDER_ERROR(HttpStatus.BAD_GATEWAY, "provider-error", "Provider error"),
+    PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "provider-timeout", "Provider timed out"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
 
@@ -57,8 +60,8 @@ public enum ProblemType {
     /** Whether the type says no more than its status does, so the framework's own answers may use it. */
     private boolean isGeneric() {
         return switch (this) {
-            case VALIDATION, INVALID_CREDENTIALS, INVALID_RESET_TOKEN, ACCOUNT_DEACTIVATED, QUOTA_EXCEEDED,
-                    PROVIDER_UNAVAILABLE, PROVIDER_ERROR, PROVIDER_TIMEOUT -> false;
+            case VALIDATION, INVALID_CREDENTIALS, INVALID_RESET_TOKEN, ACCOUNT_DEACTIVATED, SUBSCRIPTION_ACTIVE,
+                    NO_ACTIVE_SUBSCRIPTION, INVALID_SIGNATURE, QUOTA_EXCEEDED, PROVIDER_UNAVAILABLE, PROVIDER_ERROR, PROVIDER_TIMEOUT -> false;
             default -> true;
         };
     }

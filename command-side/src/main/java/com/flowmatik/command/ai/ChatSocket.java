@@ -111,8 +111,8 @@ class ChatSocket extends TextWebSocketHandler {
     private void refusal(WebSocketSession session, ErrorCode code, String message) {
         int status = switch (code) {
             case NOT_FOUND -> 404;
-            case VALIDATION, INVALID_RESET_TOKEN -> 400;
-            case EMAIL_TAKEN -> 409;
+            case VALIDATION, INVALID_RESET_TOKEN, INVALID_SIGNATURE -> 400;
+            case EMAIL_TAKEN, SUBSCRIPTION_ACTIVE, NO_ACTIVE_SUBSCRIPTION -> 409;
             case ACCOUNT_DEACTIVATED -> 403;
         };
         error(session, status, code.slug(), message);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 
 import com.flowmatik.api.identity.ChangePassword;
+import com.flowmatik.api.identity.ApplyPlanRole;
 import com.flowmatik.api.identity.ChangeRole;
 import com.flowmatik.api.identity.DeactivateUser;
 import com.flowmatik.api.identity.PasswordChanged;
@@ -19,6 +20,7 @@ import com.flowmatik.api.identity.UpdateProfile;
 import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
+import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
 import java.lang.reflect.Proxy;
@@ -160,6 +162,29 @@ class AccountLifecycleTest {
     void theSameRoleChangesNothing() {
         fixture.given(REGISTERED)
                 .when(new ChangeRole(ADA, Role.USER, OPERATOR, NOW))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPaidPlanMakesAUserPremiumAndTheFreePlanAUserAgain() {
+        fixture.given(REGISTERED)
+                .when(new ApplyPlanRole(ADA, Plan.PRO, NOW))
+                .expectResultMessagePayload(true)
+                .expectEvents(new RoleChanged(ADA, Role.PREMIUM, null, NOW));
+        fixture.given(REGISTERED, new RoleChanged(ADA, Role.PREMIUM, null, NOW))
+                .when(new ApplyPlanRole(ADA, Plan.BUSINESS, NOW))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+        fixture.given(REGISTERED, new RoleChanged(ADA, Role.PREMIUM, null, NOW))
+                .when(new ApplyPlanRole(ADA, Plan.FREE, NOW))
+                .expectEvents(new RoleChanged(ADA, Role.USER, null, NOW));
+    }
+
+    @Test
+    void anAdminStaysAnAdminWhateverTheirPlan() {
+        fixture.given(REGISTERED, new RoleChanged(ADA, Role.ADMIN, OPERATOR, NOW))
+                .when(new ApplyPlanRole(ADA, Plan.STARTER, NOW))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
     }

@@ -11,7 +11,13 @@ public enum ErrorCode {
     EMAIL_TAKEN,
     NOT_FOUND,
     INVALID_RESET_TOKEN,
-    ACCOUNT_DEACTIVATED;
+    ACCOUNT_DEACTIVATED,
+    /** The user already pays for a plan that has not ended: change or cancel it instead. */
+    SUBSCRIPTION_ACTIVE,
+    /** The user has no paid plan that could be canceled. */
+    NO_ACTIVE_SUBSCRIPTION,
+    /** A webhook whose signature is missing or does not verify: nothing of it is recorded. */
+    INVALID_SIGNATURE;
 
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

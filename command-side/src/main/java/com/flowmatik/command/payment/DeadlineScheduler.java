@@ -1,0 +1,48 @@
+package com.flowmatik.command.payment;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Deadlines that survive a restart: a db-scheduler {@link Scheduler} on the platform's database
+ * (table {@code scheduled_tasks}). Axon's auto-configuration sees it and builds its
+ * {@code DbSchedulerDeadlineManager} on it, with the task that runs deadlines. Scheduling takes part
+ * in the transaction of the event that schedules, so a rolled-back handler leaves no deadline.
+ * Every instance polls; a due deadline runs on one of them. Due means due by the platform's
+ * {@link Clock}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadlineScheduler {
+
+    @Bean(destroyMethod = "stop")
+    Scheduler dbScheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            Clock clock,
+            @Value("${flowmatik.deadlines.polling-interval:5s}") Duration pollingInterval) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .tableName("scheduled_tasks")
+                .threads(2)
+                .pollingInterval(pollingInterval)
+                .alwaysPersistTimestampInUTC()
+                .commitWhenAutocommitDisabled(false)
+                .clock(clock::instant)
+                .build();
+    }
+
+    /** Deadlines run only once the whole platform, Axon included, is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(Scheduler.class).start();
+    }
+}
