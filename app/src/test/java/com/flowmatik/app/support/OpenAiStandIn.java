@@ -1,20 +1,14 @@
 package com.flowmatik.app.support;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -43,38 +37,22 @@ public final class OpenAiStandIn implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private LocalServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<Script> script = new AtomicReference<>(new Script());
 
-    private OpenAiStandIn(HttpServer server, ExecutorService threads) {
-        this.server = server;
-        this.threads = threads;
-    }
+    private OpenAiStandIn() {}
 
     /** Starts a stand-in on a free port of 127.0.0.1. */
     public static OpenAiStandIn start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "openai-stand-in");
-                thread.setDaemon(true);
-                return thread;
-            });
-            OpenAiStandIn standIn = new OpenAiStandIn(server, threads);
-            server.createContext("/", standIn::handle);
-            server.setExecutor(threads);
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        OpenAiStandIn standIn = new OpenAiStandIn();
+        standIn.server = LocalServer.start("openai-stand-in", standIn::handle);
+        return standIn;
     }
 
     /** What to set as the provider's base URL ({@code SILICONFLOW_BASE_URL}). */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return server.baseUrl() + "/v1";
     }
 
     // ---- what to answer
@@ -162,8 +140,7 @@ public final class OpenAiStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     /** One request as it arrived. Header names are matched without regard to case. */

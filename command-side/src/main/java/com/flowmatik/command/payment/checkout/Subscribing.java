@@ -1,0 +1,121 @@
+package com.flowmatik.command.payment.checkout;
+
+import com.flowmatik.api.identity.FindUser;
+import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.identity.UserView;
+import com.flowmatik.api.payment.PaymentProvider;
+import com.flowmatik.api.plan.Plan;
+import com.flowmatik.api.refusal.BusinessRuleViolation;
+import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.command.payment.plans.PlanCatalogue;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.util.IdGenerator;
+
+/**
+ * Starts a paid plan at a provider: refuses a provider that is not configured (503), a plan it does
+ * not sell (400) and a user who already pays for a plan (409), then has the provider open a
+ * checkout with the user id in its metadata. The subscription itself starts with the provider's
+ * webhook, once the user has paid.
+ */
+@Component
+class Subscribing {
+
+    private final PlanCatalogue catalogue;
+    private final CurrentSubscriptions subscriptions;
+    private final PaymentCustomers customers;
+    private final StripeGateway stripe;
+    private final LemonSqueezyGateway lemonSqueezy;
+    private final QueryGateway queries;
+    private final IdGenerator ids;
+
+    Subscribing(
+            PlanCatalogue catalogue,
+            CurrentSubscriptions subscriptions,
+            PaymentCustomers customers,
+            StripeGateway stripe,
+            LemonSqueezyGateway lemonSqueezy,
+            QueryGateway queries,
+            IdGenerator ids) {
+        this.catalogue = catalogue;
+        this.subscriptions = subscriptions;
+        this.customers = customers;
+        this.stripe = stripe;
+        this.lemonSqueezy = lemonSqueezy;
+        this.queries = queries;
+        this.ids = ids;
+    }
+
+    /**
+     * A Stripe Checkout Session, or with a payment method an incomplete subscription whose first
+     * payment the client confirms. The user's Stripe customer is made on their first attempt and
+     * kept. Each call of one attempt has its own idempotency key, and no two attempts share one.
+     */
+    StartedCheckout withStripe(UserId userId, String planName, String paymentMethodId) {
+        stripe.requireConfigured();
+        String price = sellable(PaymentProvider.STRIPE, planName);
+        refuseIfAlreadySubscribed(userId);
+        Payer payer = payer(userId);
+        String attempt = "subscribe-" + userId.value() + "-" + ids.generateId();
+        String customer = customers.customerOf(PaymentProvider.STRIPE, userId)
+                .orElseGet(() -> customers.remember(
+                        PaymentProvider.STRIPE, stripe.createCustomer(payer, attempt + "-customer"), userId));
+        if (paymentMethodId == null || paymentMethodId.isBlank()) {
+            return stripe.startCheckout(customer, price, payer, attempt + "-checkout");
+        }
+        return stripe.subscribe(customer, price, paymentMethodId.trim(), payer, attempt);
+    }
+
+    /** A LemonSqueezy checkout of the plan's variant; LemonSqueezy makes the customer when the user pays. */
+    StartedCheckout withLemonSqueezy(UserId userId, String planName) {
+        lemonSqueezy.requireConfigured();
+        String variant = sellable(PaymentProvider.LEMONSQUEEZY, planName);
+        refuseIfAlreadySubscribed(userId);
+        return lemonSqueezy.startCheckout(variant, payer(userId));
+    }
+
+    /** The provider's price or variant of a paid plan it sells. */
+    private String sellable(PaymentProvider provider, String planName) {
+        Plan plan;
+        try {
+            plan = Plan.fromWireName(planName.trim());
+        } catch (IllegalArgumentException unknown) {
+            throw invalidPlan("must be starter, pro or business");
+        }
+        if (plan == Plan.FREE) {
+            throw invalidPlan("the free plan needs no subscription");
+        }
+        return catalogue.providerPlanId(provider, plan)
+                .orElseThrow(() -> invalidPlan(plan.wireName() + " is not sold through " + provider.wireName()));
+    }
+
+    private void refuseIfAlreadySubscribed(UserId userId) {
+        if (subscriptions.of(userId).cancellable()) {
+            throw new BusinessRuleViolation(
+                    ErrorCode.SUBSCRIPTION_ACTIVE, "You already have an active subscription; cancel it first");
+        }
+    }
+
+    /** E-mail and name for the provider's records, when the read side knows them yet. */
+    private Payer payer(UserId userId) {
+        Optional<UserView> user;
+        try {
+            user = queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join();
+        } catch (CompletionException failure) {
+            if (!(failure.getCause() instanceof NoHandlerForQueryException)) {
+                throw failure;
+            }
+            user = Optional.empty();
+        }
+        return user.map(view -> new Payer(userId, view.email(), view.name()))
+                .orElseGet(() -> new Payer(userId, null, null));
+    }
+
+    private static BusinessRuleViolation invalidPlan(String reason) {
+        return new BusinessRuleViolation(ErrorCode.VALIDATION, "plan: " + reason);
+    }
+}
