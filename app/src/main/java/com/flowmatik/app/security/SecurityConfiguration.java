@@ -35,8 +35,10 @@ public class SecurityConfiguration {
     public static final String[] PUBLIC_POSTS = {
         "/api/auth/register", "/api/auth/login", "/api/auth/forgot-password", "/api/auth/reset-password"
     };
+    /** The payment providers' webhooks: their signatures, not a token, say who calls. */
+    static final String[] WEBHOOKS = {"/api/webhooks/stripe", "/api/webhooks/lemonsqueezy"};
     static final String[] PUBLIC_GETS = {
-        "/health", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+        "/api/payments/plans", "/health", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };
 
@@ -65,8 +67,9 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
+                        .requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**", "/actuator/**", "/api/webhooks/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, denied) -> {

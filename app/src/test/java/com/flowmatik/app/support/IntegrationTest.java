@@ -41,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "flowmatik.rate-limit.user-per-minute=100000",
             "flowmatik.rate-limit.ip-per-minute=100000",
             "flowmatik.rate-limit.auth-per-minute=100000",
+            // deadlines (cancel at period end) fall due by the test clock; poll often for them
+            "flowmatik.deadlines.polling-interval=1s",
             "flowmatik.payments.stripe.webhook-secret=" + TestSecrets.STRIPE_WEBHOOK_SECRET,
             "flowmatik.payments.stripe.prices.starter=" + TestSecrets.STRIPE_PRICE_STARTER,
             "flowmatik.payments.stripe.prices.pro=" + TestSecrets.STRIPE_PRICE_PRO,
@@ -62,6 +64,9 @@ public abstract class IntegrationTest {
     protected static final MutableClock CLOCK = new MutableClock();
     /** The AI provider of every integration test: a local server speaking the OpenAI wire format. */
     protected static final OpenAiStandIn AI = OpenAiStandIn.start();
+    /** The payment providers of every integration test: local servers speaking their APIs. */
+    protected static final StripeStandIn STRIPE = StripeStandIn.start();
+    protected static final LemonSqueezyStandIn LEMONSQUEEZY = LemonSqueezyStandIn.start();
 
     @LocalServerPort
     protected int port;
@@ -81,6 +86,10 @@ public abstract class IntegrationTest {
         registry.add("flowmatik.ai.base-url", AI::baseUrl);
         registry.add("flowmatik.ai.api-key", () -> OpenAiStandIn.API_KEY);
         registry.add("flowmatik.ai.read-timeout", () -> "2s");
+        registry.add("flowmatik.payments.stripe.api-base", STRIPE::apiBase);
+        registry.add("flowmatik.payments.stripe.secret-key", () -> TestSecrets.STRIPE_SECRET_KEY);
+        registry.add("flowmatik.payments.lemonsqueezy.api-url", LEMONSQUEEZY::apiUrl);
+        registry.add("flowmatik.payments.lemonsqueezy.api-key", () -> TestSecrets.LEMONSQUEEZY_API_KEY);
     }
 
     @BeforeEach
@@ -92,6 +101,8 @@ public abstract class IntegrationTest {
     void resetClockAndProvider() {
         CLOCK.reset();
         AI.reset();
+        STRIPE.reset();
+        LEMONSQUEEZY.reset();
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,0 +1,299 @@
+package com.flowmatik.app.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.flowmatik.app.support.Api.Response;
+import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.ProviderEvents;
+import com.flowmatik.app.support.TestSecrets;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stripe's webhooks over HTTP, signed with the test secret the way Stripe signs: a paid plan
+ * reaches the user's plan, limits and role; a delivery takes effect once however often it comes;
+ * nothing unsigned, badly signed or stale is recorded; deliveries out of order end in the state of
+ * the latest; a delivery that could not be applied is applied by a retry; a canceled plan lasts
+ * until the end of the period that was paid for.
+ */
+class StripeWebhooksIT extends IntegrationTest {
+
+    @Test
+    void aSubscriptionMakesTheUserPremiumOnThePlansLimits() {
+        Subscriber ada = subscriber("stripe-paid");
+
+        Response answer = deliver(ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.created",
+                CLOCK.instant(), ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_PRO, "active",
+                CLOCK.instant().plus(Duration.ofDays(30)), false));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("status").asString()).isEqualTo("processed");
+        assertThat(answer.json().path("duplicate").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode me = api.get("/api/auth/me", ada.token).json();
+            assertThat(me.path("plan").asString()).isEqualTo("pro");
+            assertThat(me.path("role").asString()).isEqualTo("premium");
+            JsonNode today = api.get("/api/ai/usage", ada.token).json().path("today");
+            assertThat(today.path("requestLimit").asLong()).isEqualTo(10_000);
+            assertThat(today.path("tokenLimit").asLong()).isEqualTo(5_000_000);
+            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            assertThat(subscription.path("plan").asString()).isEqualTo("pro");
+            assertThat(subscription.path("status").asString()).isEqualTo("active");
+            assertThat(subscription.path("provider").asString()).isEqualTo("stripe");
+            assertThat(subscription.path("cancelAtPeriodEnd").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    void theSameEventDeliveredFiveTimesAtOnceHasExactlyOneEffect() throws Exception {
+        Subscriber ada = subscriber("stripe-five");
+        String eventId = ada.event();
+        String body = ProviderEvents.stripeSubscription(eventId, "customer.subscription.created", CLOCK.instant(),
+                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_STARTER, "active",
+                CLOCK.instant().plus(Duration.ofDays(30)), false);
+
+        List<Response> answers = concurrently(5, () -> deliver(body));
+
+        assertThat(answers).extracting(Response::status).containsOnly(200);
+        assertThat(answers).filteredOn(answer -> !answer.json().path("duplicate").asBoolean()).hasSize(1);
+        assertThat(eventTypes("stripe:" + eventId)).containsExactly(
+                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
+        assertThat(eventTypes("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(eventTypes(ada.id)).containsOnlyOnce("com.flowmatik.api.identity.RoleChanged"));
+    }
+
+    @Test
+    void aBadOrMissingSignatureIsRefusedAndNothingIsRecorded() {
+        Subscriber ada = subscriber("stripe-forged");
+        String eventId = ada.event();
+        String body = ProviderEvents.stripeSubscription(eventId, "customer.subscription.created", CLOCK.instant(),
+                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_BUSINESS, "active",
+                CLOCK.instant().plus(Duration.ofDays(30)), false);
+
+        Response wrongSecret = deliver(body, ProviderEvents.stripeSignature(body, CLOCK.instant(), "whsec_someone_else"));
+        Response tampered = deliver(body.replace(TestSecrets.STRIPE_PRICE_BUSINESS, TestSecrets.STRIPE_PRICE_STARTER),
+                ProviderEvents.stripeSignature(body, CLOCK.instant(), TestSecrets.STRIPE_WEBHOOK_SECRET));
+        Response unsigned = api.send(api.request("/api/webhooks/stripe", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(List.of(wrongSecret, tampered, unsigned)).extracting(Response::status).containsOnly(400);
+        assertThat(unsigned.json().path("type").asString()).endsWith("/invalid-signature");
+        assertThat(eventTypes("stripe:" + eventId)).isEmpty();
+        assertThat(eventTypes("subscription:" + ada.id)).isEmpty();
+    }
+
+    @Test
+    void aSignatureOlderThanTheToleranceIsRefused() {
+        Subscriber ada = subscriber("stripe-stale");
+        String eventId = ada.event();
+        String body = ProviderEvents.stripeSubscription(eventId, "customer.subscription.created", CLOCK.instant(),
+                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_PRO, "active",
+                CLOCK.instant().plus(Duration.ofDays(30)), false);
+
+        Response stale = deliver(body, ProviderEvents.stripeSignature(
+                body, CLOCK.instant().minusSeconds(301), TestSecrets.STRIPE_WEBHOOK_SECRET));
+        Response justInTime = deliver(body, ProviderEvents.stripeSignature(
+                body, CLOCK.instant().minusSeconds(290), TestSecrets.STRIPE_WEBHOOK_SECRET));
+
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(justInTime.status()).isEqualTo(200);
+        assertThat(eventTypes("stripe:" + eventId)).hasSize(2); // received once, by the second delivery
+    }
+
+    @Test
+    void anUpdateDeliveredBeforeTheCreationEndsInTheStateOfTheUpdate() {
+        Subscriber ada = subscriber("stripe-order");
+        Instant createdAt = CLOCK.instant().minusSeconds(60);
+        Instant updatedAt = CLOCK.instant().minusSeconds(30);
+        Instant periodEnd = CLOCK.instant().plus(Duration.ofDays(30));
+        String update = ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.updated", updatedAt,
+                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_PRO, "active", periodEnd, false);
+        String creation = ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.created", createdAt,
+                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_STARTER, "active", periodEnd, false);
+
+        assertThat(deliver(update).status()).isEqualTo(200);
+        assertThat(deliver(creation).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            assertThat(subscription.path("plan").asString()).isEqualTo("pro");
+            assertThat(subscription.path("status").asString()).isEqualTo("active");
+            assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString()).isEqualTo("pro");
+        });
+        assertThat(eventTypes("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+    }
+
+    @Test
+    void anInvoiceForACustomerNotYetLinkedFailsAndARetryAfterTheCheckoutAppliesIt() {
+        Subscriber ada = subscriber("stripe-retry");
+        String invoiceEvent = ada.event();
+        String invoice = ProviderEvents.stripeInvoice(invoiceEvent, "invoice.paid", CLOCK.instant(),
+                "in_" + ada.suffix, "F-" + ada.suffix, ada.customer, ada.subscription, 3900, 1);
+
+        Response failed = deliver(invoice);
+
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.json().path("status").asString()).isEqualTo("failed");
+        assertThat(failed.json().path("error").asString()).contains(ada.customer);
+
+        deliver(ProviderEvents.stripeCheckoutCompleted(ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
+        Response retry = api.post("/api/webhooks/retry", Map.of("deliveryIds", List.of("stripe:" + invoiceEvent)), admin());
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().path("retried").get(0).path("status").asString()).isEqualTo("processed");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode invoices = api.get("/api/payments/invoices", ada.token).json();
+            assertThat(invoices).hasSize(1);
+            assertThat(invoices.get(0).path("number").asString()).isEqualTo("F-" + ada.suffix);
+            assertThat(invoices.get(0).path("status").asString()).isEqualTo("paid");
+            assertThat(invoices.get(0).path("total").path("amount").asLong()).isEqualTo(3900);
+            assertThat(invoices.get(0).path("total").path("currency").asString()).isEqualTo("usd");
+        });
+        assertThat(eventTypes("stripe:" + invoiceEvent)).containsExactly(
+                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessingFailed",
+                "com.flowmatik.api.webhook.WebhookRetryRequested", "com.flowmatik.api.webhook.WebhookProcessed");
+    }
+
+    @Test
+    void anEventTypeThePlatformDoesNotActOnIsRecordedAndAcknowledged() {
+        String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+
+        Response answer = deliver(ProviderEvents.stripeOther(eventId, "charge.refund.updated", CLOCK.instant()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("status").asString()).isEqualTo("ignored");
+        assertThat(eventTypes("stripe:" + eventId)).containsExactly(
+                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
+    }
+
+    @Test
+    void aCanceledPlanLastsUntilTheEndOfThePaidPeriodAndThenTheUserIsFreeAgain() {
+        Subscriber ada = subscriber("stripe-cancel");
+        Instant periodEnd = CLOCK.instant().plus(Duration.ofHours(1));
+        deliver(ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.created",
+                CLOCK.instant().minusSeconds(10), ada.id, ada.subscription, ada.customer,
+                TestSecrets.STRIPE_PRICE_PRO, "active", periodEnd, false));
+        deliver(ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.updated", CLOCK.instant(),
+                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_PRO, "active", periodEnd, true));
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(api.get("/api/payments/subscription", ada.token).json().path("cancelAtPeriodEnd").asBoolean())
+                        .isTrue());
+        CLOCK.advance(Duration.ofMinutes(59));
+        sleepPastDeadlinePolling();
+        assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString()).isEqualTo("pro");
+
+        CLOCK.advance(Duration.ofMinutes(2));
+
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode me = api.get("/api/auth/me", ada.token).json();
+            assertThat(me.path("plan").asString()).isEqualTo("free");
+            assertThat(me.path("role").asString()).isEqualTo("user");
+            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            assertThat(subscription.path("plan").asString()).isEqualTo("free");
+            assertThat(subscription.path("status").asString()).isEqualTo("canceled");
+        });
+        assertThat(eventTypes("subscription:" + ada.id)).endsWith("com.flowmatik.api.payment.SubscriptionCanceled");
+    }
+
+    @Test
+    void oneUsersInvoicesAndPaymentMethodsAreInvisibleToAnother() {
+        Subscriber ada = subscriber("stripe-mine");
+        Subscriber bob = subscriber("stripe-yours");
+        deliver(ProviderEvents.stripeCheckoutCompleted(ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
+        deliver(ProviderEvents.stripeInvoice(ada.event(), "invoice.paid", CLOCK.instant(), "in_" + ada.suffix,
+                "F-" + ada.suffix, ada.customer, ada.subscription, 1900, 1));
+        deliver(ProviderEvents.stripePaymentMethodAttached(ada.event(), CLOCK.instant(), "pm_" + ada.suffix,
+                ada.customer, "visa", "4242"));
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(api.get("/api/payments/invoices", ada.token).json()).hasSize(1);
+            JsonNode methods = api.get("/api/payments/payment-methods", ada.token).json();
+            assertThat(methods).hasSize(1);
+            assertThat(methods.get(0).path("brand").asString()).isEqualTo("visa");
+            assertThat(methods.get(0).path("last4").asString()).isEqualTo("4242");
+            assertThat(methods.get(0).path("isDefault").asBoolean()).isTrue();
+        });
+        assertThat(api.get("/api/payments/invoices", bob.token).json()).isEmpty();
+        assertThat(api.get("/api/payments/payment-methods", bob.token).json()).isEmpty();
+        assertThat(api.get("/api/payments/subscription", bob.token).json().path("plan").asString()).isEqualTo("free");
+    }
+
+    /** A signed-up user and the ids their provider objects get. */
+    private record Subscriber(String token, String id, String suffix, String customer, String subscription) {
+
+        String event() {
+            return "evt_" + UUID.randomUUID().toString().replace("-", "");
+        }
+    }
+
+    private Subscriber subscriber(String name) {
+        String token = api.register(uniqueEmail(name), "correct-horse-battery", name);
+        String id = api.get("/api/auth/me", token).json().path("id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return new Subscriber(token, id, suffix, "cus_" + suffix, "sub_" + suffix);
+    }
+
+    private Response deliver(String body) {
+        return deliver(body, ProviderEvents.stripeSignature(body, CLOCK.instant(), TestSecrets.STRIPE_WEBHOOK_SECRET));
+    }
+
+    private Response deliver(String body, String signature) {
+        return api.send(api.request("/api/webhooks/stripe", null)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Stripe-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String admin() {
+        return api.post("/api/auth/login",
+                Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
+                .json().path("token").asString();
+    }
+
+    private List<String> eventTypes(String aggregateId) {
+        return jdbc.queryForList(
+                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                String.class, aggregateId);
+    }
+
+    private static <T> List<T> concurrently(int times, Callable<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(times);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                futures.add(threads.submit(call));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** Long enough for the deadline scheduler to have polled (every second in tests) at least twice. */
+    private static void sleepPastDeadlinePolling() {
+        try {
+            Thread.sleep(2_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
