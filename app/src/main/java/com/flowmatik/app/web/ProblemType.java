@@ -16,6 +16,7 @@ public enum ProblemType {
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+    CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
     EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "E-mail already registered"),
     INVALID_RESET_TOKEN(HttpStatus.BAD_REQUEST, "invalid-reset-token", "Invalid reset link"),
     ACCOUNT_DEACTIVATED(HttpStatus.FORBIDDEN, "account-deactivated", "Account deactivated"),
@@ -60,8 +61,9 @@ public enum ProblemType {
     /** Whether the type says no more than its status does, so the framework's own answers may use it. */
     private boolean isGeneric() {
         return switch (this) {
-            case VALIDATION, INVALID_CREDENTIALS, INVALID_RESET_TOKEN, ACCOUNT_DEACTIVATED, SUBSCRIPTION_ACTIVE,
-                    NO_ACTIVE_SUBSCRIPTION, INVALID_SIGNATURE, QUOTA_EXCEEDED, PROVIDER_UNAVAILABLE, PROVIDER_ERROR, PROVIDER_TIMEOUT -> false;
+            case VALIDATION, INVALID_CREDENTIALS, EMAIL_TAKEN, INVALID_RESET_TOKEN, ACCOUNT_DEACTIVATED,
+                    SUBSCRIPTION_ACTIVE, NO_ACTIVE_SUBSCRIPTION, INVALID_SIGNATURE, QUOTA_EXCEEDED,
+                    PROVIDER_UNAVAILABLE, PROVIDER_ERROR, PROVIDER_TIMEOUT -> false;
             default -> true;
         };
     }

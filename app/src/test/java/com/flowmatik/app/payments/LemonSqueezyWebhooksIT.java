@@ -178,16 +178,11 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
     }
 
     private Response deliver(String body) {
-        return deliver(body, ProviderEvents.lemonSqueezySignature(body, TestSecrets.LEMONSQUEEZY_WEBHOOK_SECRET));
+        return ProviderEvents.deliverToLemonSqueezyWebhook(api, body);
     }
 
     private Response deliver(String body, String signature) {
-        String eventName = body.substring(body.indexOf("\"event_name\": \"") + 15);
-        return api.send(api.request("/api/webhooks/lemonsqueezy", null)
-                .header("Content-Type", "application/json")
-                .header("X-Event-Name", eventName.substring(0, eventName.indexOf('"')))
-                .header("X-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return ProviderEvents.deliverToLemonSqueezyWebhook(api, body, signature);
     }
 
     private List<String> eventTypes(String aggregateId) {

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "flowmatik.rate-limit.user-per-minute=100000",
             "flowmatik.rate-limit.ip-per-minute=100000",
             "flowmatik.rate-limit.auth-per-minute=100000",
-            // deadlines (cancel at period end) fall due by the test clock; poll often for them
+            // deadlines (cancel at period end) fall due by the real clock, seconds from now: poll often
             "flowmatik.deadlines.polling-interval=1s",
             "flowmatik.payments.stripe.webhook-secret=" + TestSecrets.STRIPE_WEBHOOK_SECRET,
             "flowmatik.payments.stripe.prices.starter=" + TestSecrets.STRIPE_PRICE_STARTER,

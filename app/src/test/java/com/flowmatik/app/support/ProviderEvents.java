@@ -16,6 +16,32 @@ public final class ProviderEvents {
 
     private ProviderEvents() {}
 
+    /** Delivers a Stripe event to the platform, signed now with the test secret. */
+    public static Api.Response deliverToStripeWebhook(Api api, String body, Instant now) {
+        return deliverToStripeWebhook(api, body, stripeSignature(body, now, TestSecrets.STRIPE_WEBHOOK_SECRET));
+    }
+
+    public static Api.Response deliverToStripeWebhook(Api api, String body, String signature) {
+        return api.send(api.request("/api/webhooks/stripe", null)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Stripe-Signature", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Delivers a LemonSqueezy event to the platform, signed with the test secret. */
+    public static Api.Response deliverToLemonSqueezyWebhook(Api api, String body) {
+        return deliverToLemonSqueezyWebhook(api, body, lemonSqueezySignature(body, TestSecrets.LEMONSQUEEZY_WEBHOOK_SECRET));
+    }
+
+    public static Api.Response deliverToLemonSqueezyWebhook(Api api, String body, String signature) {
+        String eventName = body.substring(body.indexOf("\"event_name\": \"") + 15);
+        return api.send(api.request("/api/webhooks/lemonsqueezy", null)
+                .header("Content-Type", "application/json")
+                .header("X-Event-Name", eventName.substring(0, eventName.indexOf('"')))
+                .header("X-Signature", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Stripe's {@code Stripe-Signature}: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}. */
     public static String stripeSignature(String body, Instant signedAt, String secret) {
         long t = signedAt.getEpochSecond();

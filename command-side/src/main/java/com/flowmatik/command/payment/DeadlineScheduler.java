@@ -2,7 +2,6 @@ package com.flowmatik.command.payment;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -18,8 +17,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * (table {@code scheduled_tasks}). Axon's auto-configuration sees it and builds its
  * {@code DbSchedulerDeadlineManager} on it, with the task that runs deadlines. Scheduling takes part
  * in the transaction of the event that schedules, so a rolled-back handler leaves no deadline.
- * Every instance polls; a due deadline runs on one of them. Due means due by the platform's
- * {@link Clock}.
+ * Every instance polls; a due deadline runs on one of them. Due means due by the system clock: the
+ * scheduler's waits and heartbeats cannot follow a clock that a test moves back and forth.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineScheduler {
@@ -28,7 +27,6 @@ class DeadlineScheduler {
     Scheduler dbScheduler(
             DataSource dataSource,
             List<Task<?>> tasks,
-            Clock clock,
             @Value("${flowmatik.deadlines.polling-interval:5s}") Duration pollingInterval) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .tableName("scheduled_tasks")
@@ -36,7 +34,6 @@ class DeadlineScheduler {
                 .pollingInterval(pollingInterval)
                 .alwaysPersistTimestampInUTC()
                 .commitWhenAutocommitDisabled(false)
-                .clock(clock::instant)
                 .build();
     }
 
