@@ -11,16 +11,19 @@ import com.flowmatik.api.usage.DailyUsage;
 import com.flowmatik.api.usage.FindUsage;
 import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.usage.UsageReport;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.flowmatik.query.QueryCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,19 +36,27 @@ import org.springframework.stereotype.Component;
 class UsageProjection {
 
     static final String GROUP = "usage";
+    static final String CACHE = "usage-today";
 
     private final DailyUsageRows days;
     private final AiRequestRows requests;
     private final UsageLimitsRows limits;
+    /** The report of the default range, per user and day. */
+    private final QueryCache cache;
+    private final Clock clock;
 
-    UsageProjection(DailyUsageRows days, AiRequestRows requests, UsageLimitsRows limits) {
+    UsageProjection(
+            DailyUsageRows days, AiRequestRows requests, UsageLimitsRows limits, CacheManager caches, Clock clock) {
         this.days = days;
         this.requests = requests;
         this.limits = limits;
+        this.cache = QueryCache.of(caches, CACHE);
+        this.clock = clock;
     }
 
     @EventHandler
     void on(AiRequestStarted event) {
+        changed(event.userId(), event.startedAt());
         DailyUsageRow day = day(event.userId(), event.startedAt(), event.model());
         day.countRequest();
         days.save(day);
@@ -56,6 +67,7 @@ class UsageProjection {
 
     @EventHandler
     void on(DailyQuotaExceeded event) {
+        changed(event.userId(), event.refusedAt());
         DailyUsageRow day = day(event.userId(), event.refusedAt(), event.model());
         day.countRefusal();
         days.save(day);
@@ -80,6 +92,7 @@ class UsageProjection {
 
     @EventHandler
     void on(TokensCharged event) {
+        changed(event.userId(), event.chargedAt());
         DailyUsageRow day = day(event.userId(), event.chargedAt(), event.model());
         day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
         days.save(day);
@@ -91,6 +104,7 @@ class UsageProjection {
 
     @EventHandler
     void on(DailyLimitsChanged event) {
+        changed(event.userId(), event.changedAt());
         UsageLimitsRow row = limits.findById(event.userId().value()).orElseGet(() -> new UsageLimitsRow(event.userId().value()));
         row.set(event.plan(), event.limits());
         limits.save(row);
@@ -101,10 +115,21 @@ class UsageProjection {
         days.deleteAllInBatch();
         requests.deleteAllInBatch();
         limits.deleteAllInBatch();
+        cache.clear();
     }
 
+    /**
+     * The report of the default range (the last {@value UsageController#DEFAULT_DAYS} days) comes
+     * through the cache; other ranges straight from the tables.
+     */
     @QueryHandler
     UsageReport handle(FindUsage query) {
+        boolean defaultRange = query.to().equals(query.today())
+                && query.from().equals(query.today().minusDays(UsageController.DEFAULT_DAYS - 1));
+        return defaultRange ? cache.get(key(query.userId(), query.today()), () -> report(query)) : report(query);
+    }
+
+    private UsageReport report(FindUsage query) {
         String userId = query.userId().value();
         LocalDate from = query.from().isAfter(query.today()) ? query.today() : query.from();
         LocalDate to = query.to().isBefore(query.today()) ? query.today() : query.to();
@@ -120,6 +145,16 @@ class UsageProjection {
         UsageLimitsRow current = limits.findById(userId).orElse(null);
         Plan plan = current == null ? Plan.FREE : current.plan();
         return new UsageReport(plan, current == null ? Plan.FREE.dailyLimits() : current.limits(), today, daily);
+    }
+
+    /** An event of that instant changed the user's usage: their cached report of its day, and of today, is stale. */
+    private void changed(UserId userId, Instant at) {
+        cache.evict(key(userId, at.atOffset(ZoneOffset.UTC).toLocalDate()),
+                key(userId, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate()));
+    }
+
+    private static String key(UserId userId, LocalDate day) {
+        return userId.value() + ":" + day;
     }
 
     private DailyUsageRow day(UserId userId, Instant at, String model) {

@@ -1,0 +1,83 @@
+package com.flowmatik.app.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.TestMode;
+import com.flowmatik.app.support.TestSecrets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Hot queries are cached in Redis (mysql mode): a read is answered from the cache, and the next event
+ * that changes what it holds evicts it, so the following read is the read model's again.
+ */
+class QueryCacheIT extends IntegrationTest {
+
+    @Autowired
+    private ApplicationContext context;
+
+    private StringRedisTemplate redis;
+
+    @BeforeEach
+    void onlyWithRedis() {
+        Assumptions.assumeTrue(TestMode.current() == TestMode.MYSQL, "the embedded mode caches nothing");
+        redis = context.getBean(StringRedisTemplate.class);
+    }
+
+    @Test
+    void aReadIsServedFromTheCacheUntilTheUsersNextRequestEvictsIt() {
+        String token = api.register(uniqueEmail("cached"), "cached-password", "Cy");
+        String userId = api.get("/api/auth/me", token).json().path("id").asString();
+        String key = "flowmatik:cache:usage-today::" + userId + ":" + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        chat(token);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(requestsToday(token)).isEqualTo(1));
+
+        assertThat(redis.hasKey(key)).isTrue();
+        assertThat(redis.getExpire(key)).isBetween(1L, 60L);
+        // what the cache holds is what is served: make it say something the read model does not
+        redis.opsForValue().set(key, redis.opsForValue().get(key).replace("\"requests\":1", "\"requests\":999"),
+                Duration.ofSeconds(60));
+        assertThat(requestsToday(token)).isEqualTo(999);
+
+        chat(token);
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(requestsToday(token)).isEqualTo(2));
+    }
+
+    @Test
+    void theDashboardIsServedFromTheCacheUntilTheNextEventEvictsIt() {
+        String admin = api.post("/api/auth/login",
+                Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
+                .json().path("token").asString();
+        String key = "flowmatik:cache:admin-dashboard::" + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        long users = api.get("/api/admin/dashboard", admin).json().path("users").asLong();
+        assertThat(redis.hasKey(key)).isTrue();
+        redis.opsForValue().set(key, redis.opsForValue().get(key).replaceFirst("\"users\":\\d+", "\"users\":-7"),
+                Duration.ofSeconds(10));
+        assertThat(api.get("/api/admin/dashboard", admin).json().path("users").asLong()).isEqualTo(-7);
+
+        api.register(uniqueEmail("dashboard-cache"), "cached-password", "Di");
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(api.get("/api/admin/dashboard", admin).json().path("users").asLong()).isGreaterThan(users));
+    }
+
+    private long requestsToday(String token) {
+        return api.get("/api/ai/usage", token).json().path("today").path("requests").asLong();
+    }
+
+    private void chat(String token) {
+        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status()).isEqualTo(200);
+    }
+}
