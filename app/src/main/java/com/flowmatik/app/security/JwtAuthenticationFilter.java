@@ -65,7 +65,9 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return header.substring(BEARER.length()).trim();
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/ws/")) {
+        String sockets = request.getContextPath() + "/ws";
+        String path = request.getRequestURI();
+        if (path.equals(sockets) || path.startsWith(sockets + "/")) {
             return request.getParameter(ACCESS_TOKEN);
         }
         return null;

@@ -1,0 +1,31 @@
+package com.flowmatik.app.live;
+
+import com.flowmatik.app.web.WebProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+/**
+ * Serves {@link LiveSocket} at {@code /ws}, on every instance whichever sides it runs. As for
+ * {@code /ws/chat}, the handshake is an authenticated request (bearer header, or
+ * {@code access_token} from a browser; 401 without a valid token) from the origins of
+ * {@code CORS_ORIGINS}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class LiveSocketConfiguration implements WebSocketConfigurer {
+
+    private final LiveSocket socket;
+    private final WebProperties web;
+
+    LiveSocketConfiguration(LiveSocket socket, WebProperties web) {
+        this.socket = socket;
+        this.web = web;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(socket, "/ws").setAllowedOrigins(web.corsOrigins().toArray(String[]::new));
+    }
+}

@@ -1,0 +1,74 @@
+package com.flowmatik.app.live;
+
+import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.usage.AiRequestStarted;
+import com.flowmatik.api.usage.DailyLimitsChanged;
+import com.flowmatik.api.usage.TokensCharged;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user's AI usage of the current UTC day, counted by this instance from the day's first
+ * event (the live processor starts there), as the usage account counts it: requests on the day they
+ * started, tokens on the day they were charged. Days before the newest one are dropped.
+ */
+@Component
+@ProcessingGroup(LiveProcessing.GROUP)
+class TodayUsage {
+
+    private final Map<UserId, UserDay> days = new ConcurrentHashMap<>();
+    private volatile LocalDate newest = LocalDate.MIN;
+
+    @EventHandler
+    void on(AiRequestStarted event, @MessageIdentifier String eventId) {
+        count(event, eventId);
+    }
+
+    @EventHandler
+    void on(TokensCharged event, @MessageIdentifier String eventId) {
+        count(event, eventId);
+    }
+
+    @EventHandler
+    void on(DailyLimitsChanged event) {
+        day(event.userId(), event.changedAt()).limits(event.limits());
+    }
+
+    /** Counts the request (once, whoever asks first) and answers the user's day with it. */
+    UserDay count(AiRequestStarted event, String eventId) {
+        UserDay day = day(event.userId(), event.startedAt());
+        day.count(eventId, 1, 0);
+        return day;
+    }
+
+    /** Counts the tokens (once, whoever asks first) and answers the user's day with them. */
+    UserDay count(TokensCharged event, String eventId) {
+        UserDay day = day(event.userId(), event.chargedAt());
+        day.count(eventId, 0, event.promptTokens() + event.completionTokens());
+        return day;
+    }
+
+    /** The user's day that {@code at} falls on; a new day keeps the limits known on the day before. */
+    UserDay day(UserId userId, Instant at) {
+        LocalDate date = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        if (date.isAfter(newest)) {
+            newest = date;
+            days.values().removeIf(day -> day.date().isBefore(date));
+        }
+        UserDay current = days.compute(userId, (id, known) -> {
+            if (known == null || known.date().isBefore(date)) {
+                return new UserDay(date, known == null ? null : known.limits());
+            }
+            return known;
+        });
+        // an event of a day before the user's newest counts for nothing that is still watched
+        return current.date().equals(date) ? current : new UserDay(date, null);
+    }
+}
