@@ -20,6 +20,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,7 @@ class AdminMetricsProjection {
     private final LiveSubscriptionRows subscriptions;
     private final CountedEvents counted;
     private final QueryCache dashboardCache;
+    private final QueryUpdateEmitter updates;
     private final Clock clock;
 
     AdminMetricsProjection(
@@ -52,6 +54,7 @@ class AdminMetricsProjection {
             LiveSubscriptionRows subscriptions,
             CountedEvents counted,
             CacheManager caches,
+            QueryUpdateEmitter updates,
             Clock clock) {
         this.days = days;
         this.costs = costs;
@@ -59,6 +62,7 @@ class AdminMetricsProjection {
         this.subscriptions = subscriptions;
         this.counted = counted;
         this.dashboardCache = QueryCache.of(caches, DASHBOARD_CACHE);
+        this.updates = updates;
         this.clock = clock;
     }
 
@@ -136,9 +140,15 @@ class AdminMetricsProjection {
         subscription(event.userId(), LiveSubscriptionRow::end);
     }
 
-    /** Every event handled here changes today's dashboard (its own day is today or earlier this month). */
+    /**
+     * Every event handled here changes today's dashboard (its own day is today or earlier this month):
+     * its cached copy goes, and subscribers of {@link FindDashboard} hear when the change has committed
+     * (the update is the instant; they ask for the dashboard again).
+     */
     private void dashboardChanged() {
-        dashboardCache.evict(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
+        Instant now = clock.instant();
+        dashboardCache.evict(LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+        updates.emit(FindDashboard.class, query -> true, now);
     }
 
     @ResetHandler
