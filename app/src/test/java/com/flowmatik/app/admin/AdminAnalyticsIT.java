@@ -144,6 +144,19 @@ class AdminAnalyticsIT extends IntegrationTest {
                 .isEqualTo(3900);
         assertThat(revenue.path("mrr").path("amount").asLong() - revenueBefore.path("mrr").path("amount").asLong())
                 .isEqualTo(3900);
+
+        // and each member's invoices say the same: dee paid 3,900, bob's 1,900 failed, the others have none
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode deeInvoices = api.get("/api/payments/invoices", dee.token).json();
+            assertThat(deeInvoices).hasSize(1);
+            assertThat(deeInvoices.get(0).path("status").asString()).isEqualTo("paid");
+            assertThat(deeInvoices.get(0).path("total").path("amount").asLong()).isEqualTo(3900);
+            JsonNode bobInvoices = api.get("/api/payments/invoices", bob.token).json();
+            assertThat(bobInvoices).hasSize(1);
+            assertThat(bobInvoices.get(0).path("status").asString()).isEqualTo("payment_failed");
+            assertThat(bobInvoices.get(0).path("total").path("amount").asLong()).isEqualTo(1900);
+        });
+        assertThat(api.get("/api/payments/invoices", ann.token).json()).isEmpty();
     }
 
     @Test
