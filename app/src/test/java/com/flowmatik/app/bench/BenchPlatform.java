@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The platform under load, in the runtime mode the environment names (as the test suite picks it,
@@ -42,7 +43,7 @@ final class BenchPlatform implements AutoCloseable {
         this.database = database;
     }
 
-    static BenchPlatform start(OpenAiStandIn provider) {
+    static BenchPlatform start(OpenAiStandIn provider, String... settings) {
         TestMode mode = TestMode.current();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -57,6 +58,7 @@ final class BenchPlatform implements AutoCloseable {
                 "--flowmatik.rate-limit.auth-per-minute=10000000",
                 "--LOG_FORMAT=",
                 "--logging.level.root=WARN"));
+        args.addAll(List.of(settings));
         Path dataDir = null;
         String database = null;
         if (mode == TestMode.MYSQL) {
@@ -71,6 +73,11 @@ final class BenchPlatform implements AutoCloseable {
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(FlowmatikApplication.class).run(args.toArray(String[]::new));
         return new BenchPlatform(mode, context, dataDir, database);
+    }
+
+    /** The platform's own database, to check what a run left there. */
+    JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
     }
 
     TestMode mode() {
