@@ -34,6 +34,8 @@ class DeadlineScheduler {
                 .pollingInterval(pollingInterval)
                 .alwaysPersistTimestampInUTC()
                 .commitWhenAutocommitDisabled(false)
+                // a deadline cut short by a shutdown is not lost: db-scheduler revives it once its heartbeat stops
+                .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
     }
 
