@@ -8,11 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
@@ -23,14 +19,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushes the dashboard to the admins following it: when they subscribe, and after changes, at most
- * once per {@link #INTERVAL} however many arrive. A change is an event read here, or an update of the
- * {@link FindDashboard} subscription query, which the admin-metrics projection emits once its rows
- * have committed (so the push after it shows the read model's new figures). None is pushed while
- * nobody follows.
+ * Pushes the dashboard to the admins following it: when they subscribe, and after each change of
+ * the read model, at most once per {@link #INTERVAL} however many arrive. A change is an update of
+ * the {@link FindDashboard} subscription query, which the admin-metrics projection emits once its
+ * rows have committed, so every push shows what the read model holds. None is pushed while nobody
+ * follows.
  */
 @Component
-@ProcessingGroup(LiveProcessing.GROUP)
 class DashboardFeed implements DisposableBean {
 
     static final Duration INTERVAL = Duration.ofSeconds(1);
@@ -44,7 +39,7 @@ class DashboardFeed implements DisposableBean {
     }
 
     private final LiveSessions sessions;
-    private final DashboardSnapshots snapshots;
+    private final ReadModelDashboard dashboard;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "live-dashboard");
         thread.setDaemon(true);
@@ -56,9 +51,9 @@ class DashboardFeed implements DisposableBean {
     private final QueryGateway queries;
     private volatile SubscriptionQueryResult<Dashboard, Instant> readModelChanges;
 
-    DashboardFeed(LiveSessions sessions, DashboardSnapshots snapshots, QueryGateway queries) {
+    DashboardFeed(LiveSessions sessions, ReadModelDashboard dashboard, QueryGateway queries) {
         this.sessions = sessions;
-        this.snapshots = snapshots;
+        this.dashboard = dashboard;
         this.queries = queries;
     }
 
@@ -69,19 +64,9 @@ class DashboardFeed implements DisposableBean {
             readModelChanges = queries.subscriptionQuery(new FindDashboard(Instant.now()),
                     ResponseTypes.instanceOf(Dashboard.class), ResponseTypes.instanceOf(Instant.class));
             readModelChanges.updates().subscribe(changedAt -> changed(), failure ->
-                    log.warn("Stopped following the dashboard read model; events still trigger pushes", failure));
+                    log.warn("Stopped following the dashboard read model; only subscribers get it now", failure));
         } catch (RuntimeException unavailable) {
-            log.warn("Cannot follow the dashboard read model; events still trigger pushes: {}", unavailable.toString());
-        }
-    }
-
-    @EventHandler
-    @DisallowReplay
-    void on(Object event) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> changed());
-        } else {
-            changed();
+            log.warn("Cannot follow the dashboard read model; only subscribers get it: {}", unavailable.toString());
         }
     }
 
@@ -95,14 +80,14 @@ class DashboardFeed implements DisposableBean {
 
     /** The dashboard at once, for an admin who has just subscribed. */
     void sendNow(LiveSession session) {
-        sessions.toSession(session, new Message(snapshots.current()));
+        dashboard.current().ifPresent(data -> sessions.toSession(session, new Message(data)));
     }
 
     private void push() {
         pending.set(false);
         lastPush = System.nanoTime();
         try {
-            sessions.toSessions(LiveSession::followsDashboard, new Message(snapshots.current()));
+            dashboard.current().ifPresent(data -> sessions.toSessions(LiveSession::followsDashboard, new Message(data)));
         } catch (RuntimeException failure) {
             log.warn("The live dashboard could not be pushed; the next event tries again", failure);
         }

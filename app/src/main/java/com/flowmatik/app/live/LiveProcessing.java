@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * The processor behind {@code /ws}: one per instance, never shared, because each instance tells
  * its own sessions. Its token lives in memory and starts, whenever the instance starts, at the first
  * event of the UTC day as a replay up to the head of the event store. The counting handlers
- * (today's usage per user, the dashboard's figures) go through the day's events so far; the
+ * (today's usage per user, for the quota notices) go through the day's events so far; the
  * handlers that notify are {@code @DisallowReplay}, so they see only what happens from the start
  * on and a restart or a reset never sends anything twice.
  *
