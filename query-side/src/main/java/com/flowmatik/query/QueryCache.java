@@ -1,5 +1,8 @@
 package com.flowmatik.query;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,21 +46,47 @@ public final class QueryCache {
         }
     }
 
-    /** Forgets these entries once the current transaction commits (at once without one). */
+    /**
+     * Forgets these entries once the current transaction commits (at once without one). A
+     * projection's batch evicts each key once, however many of its events touched it.
+     */
     public void evict(String... keys) {
         if (cache == null) {
             return;
         }
-        afterCommit(() -> {
-            for (String key : keys) {
-                try {
-                    cache.evict(key);
-                } catch (RuntimeException unavailable) {
-                    log.warn("Could not evict {} from the {} cache; it expires on its own: {}", key, name,
-                            unavailable.toString());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            evictNow(new LinkedHashSet<>(Arrays.asList(keys)));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Set<String> batch = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, batch);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    evictNow(batch);
                 }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(QueryCache.this);
+                }
+            });
+            pending = batch;
+        }
+        pending.addAll(Arrays.asList(keys));
+    }
+
+    private void evictNow(Set<String> keys) {
+        for (String key : keys) {
+            try {
+                cache.evict(key);
+            } catch (RuntimeException unavailable) {
+                log.warn("Could not evict {} from the {} cache; it expires on its own: {}", key, name, unavailable.toString());
             }
-        });
+        }
     }
 
     /** Forgets every entry: the read model is being rebuilt. */
