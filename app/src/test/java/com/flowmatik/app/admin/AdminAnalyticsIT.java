@@ -36,7 +36,7 @@ class AdminAnalyticsIT extends IntegrationTest {
 
     @Test
     void theDashboardTheUserListAndTheMetricsShowWhatTheDayBrought() {
-        String admin = admin();
+        String admin = adminToken();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         JsonNode before = api.get("/api/admin/dashboard", admin).json();
         JsonNode revenueBefore = api.get("/api/admin/metrics", admin).json().path("revenue");
@@ -263,11 +263,5 @@ class AdminAnalyticsIT extends IntegrationTest {
 
     private static String event() {
         return "evt_" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private String admin() {
-        return api.post("/api/auth/login",
-                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.TestMode;
-import com.flowmatik.app.support.TestSecrets;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ class AdminOperationsIT extends IntegrationTest {
 
     @Test
     void healthShowsEveryComponentAndEveryEventProcessor() {
-        Response response = api.get("/api/admin/health", admin());
+        Response response = api.get("/api/admin/health", adminToken());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
@@ -54,7 +53,7 @@ class AdminOperationsIT extends IntegrationTest {
 
     @Test
     void logsAnswerRecentLinesAndTheLinesOfOneRequest() {
-        String admin = admin();
+        String admin = adminToken();
         String requestId = "ops-" + UUID.randomUUID().toString().substring(0, 8);
         Response broadcast = api.send(api.request("/api/admin/notifications", admin)
                 .header("Content-Type", "application/json")
@@ -105,11 +104,5 @@ class AdminOperationsIT extends IntegrationTest {
             }
         }
         throw new AssertionError("no processor " + name);
-    }
-
-    private String admin() {
-        return api.post("/api/auth/login",
-                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
     }
 }

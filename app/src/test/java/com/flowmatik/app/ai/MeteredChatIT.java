@@ -250,12 +250,6 @@ class MeteredChatIT extends IntegrationTest {
         return api.post("/api/ai/chat", body, token);
     }
 
-    private List<String> eventTypesOf(String aggregateId) {
-        return jdbc.queryForList(
-                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                String.class, aggregateId);
-    }
-
     /** The events of an SSE body as [name, data] pairs. */
     private static List<String[]> events(String body) {
         List<String[]> events = new ArrayList<>();

@@ -104,10 +104,10 @@ class BillingHistoryIT extends IntegrationTest {
         assertThat(bobs.path("totals").path("promptTokens").asLong()).isEqualTo(7);
         Response operatorsView = api.get("/api/admin/audit/users/" + ada.id + "/billing-history", bob.token);
         assertThat(operatorsView.status()).isEqualTo(403);
-        Response asAdmin = api.get("/api/admin/audit/users/" + ada.id + "/billing-history", admin());
+        Response asAdmin = api.get("/api/admin/audit/users/" + ada.id + "/billing-history", adminToken());
         assertThat(asAdmin.status()).isEqualTo(200);
         assertThat(asAdmin.json().path("events").size()).isEqualTo(adas.path("events").size());
-        assertThat(api.get("/api/admin/audit/users/" + UUID.randomUUID() + "/billing-history", admin()).status())
+        assertThat(api.get("/api/admin/audit/users/" + UUID.randomUUID() + "/billing-history", adminToken()).status())
                 .isEqualTo(404);
     }
 
@@ -162,11 +162,5 @@ class BillingHistoryIT extends IntegrationTest {
 
     private void deliver(String body) {
         assertThat(ProviderEvents.deliverToStripeWebhook(api, body, CLOCK.instant()).status()).isEqualTo(200);
-    }
-
-    private String admin() {
-        return api.post("/api/auth/login",
-                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
     }
 }

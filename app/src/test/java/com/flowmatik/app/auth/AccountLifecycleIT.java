@@ -193,10 +193,6 @@ class AccountLifecycleIT extends IntegrationTest {
         return login.json().path("token").asString();
     }
 
-    private String adminToken() {
-        return login(TestSecrets.ADMIN_EMAIL, TestSecrets.ADMIN_PASSWORD);
-    }
-
     private static long mailsTo(String email) throws Exception {
         long count = 0;
         for (MimeMessage message : MAIL.getReceivedMessages()) {

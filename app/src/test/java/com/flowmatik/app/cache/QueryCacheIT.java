@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.TestMode;
-import com.flowmatik.app.support.TestSecrets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -57,9 +56,7 @@ class QueryCacheIT extends IntegrationTest {
 
     @Test
     void theDashboardIsServedFromTheCacheUntilTheNextEventEvictsIt() {
-        String admin = api.post("/api/auth/login",
-                Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
+        String admin = adminToken();
         String key = "flowmatik:cache:admin-dashboard::" + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         long users = api.get("/api/admin/dashboard", admin).json().path("users").asLong();
         assertThat(redis.hasKey(key)).isTrue();

@@ -8,7 +8,6 @@ import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
-import com.flowmatik.app.support.TestSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ class DeadLetterIT extends IntegrationTest {
 
     @Test
     void anEventAProjectionCannotHandleIsParkedTheProjectionGoesOnAndARetryAppliesIt() {
-        String admin = admin();
+        String admin = adminToken();
         UserId ada = register("dlq-ada");
         UserId operator = UserId.of(api.get("/api/auth/me", admin).json().path("id").asString());
         await().atMost(Duration.ofSeconds(10)).until(() -> usersRow(ada) != null);
@@ -121,11 +120,5 @@ class DeadLetterIT extends IntegrationTest {
     private UserId register(String name) {
         String token = api.register(uniqueEmail(name), "correct-horse-battery", name);
         return UserId.of(api.get("/api/auth/me", token).json().path("id").asString());
-    }
-
-    private String admin() {
-        return api.post("/api/auth/login",
-                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
     }
 }

@@ -155,7 +155,7 @@ class NotificationsIT extends IntegrationTest {
     void aBroadcastToAnAudienceThatIsNoneIsRefused() {
         for (String audience : new String[] {"everyone", "plan:gold", "user:", ""}) {
             Response refused = api.post("/api/admin/notifications",
-                    Map.of("title", "Hi", "message", "There", "audience", audience), admin());
+                    Map.of("title", "Hi", "message", "There", "audience", audience), adminToken());
 
             assertThat(refused.status()).as(audience).isEqualTo(400);
             assertThat(refused.json().path("type").asString()).endsWith("/validation");
@@ -165,7 +165,7 @@ class NotificationsIT extends IntegrationTest {
     @Test
     void anAdminFollowsTheDashboardAndOthersMayNot() throws Exception {
         User fay = user("fay-dashboard");
-        LiveClient adminTab = LiveClient.connect(port, admin());
+        LiveClient adminTab = LiveClient.connect(port, adminToken());
         LiveClient fayTab = LiveClient.connect(port, fay.token);
 
         fayTab.send(Map.of("type", "subscribe", "topic", "dashboard"));
@@ -203,13 +203,7 @@ class NotificationsIT extends IntegrationTest {
 
     private Response broadcast(String title, String audience) {
         return api.post("/api/admin/notifications",
-                Map.of("title", title, "message", title + ": details", "audience", audience), admin());
-    }
-
-    private String admin() {
-        return api.post("/api/auth/login",
-                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
+                Map.of("title", title, "message", title + ": details", "audience", audience), adminToken());
     }
 
     private User user(String name) {

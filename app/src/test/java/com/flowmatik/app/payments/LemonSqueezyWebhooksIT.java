@@ -58,9 +58,9 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
 
         assertThat(answers).extracting(Response::status).containsOnly(200);
         assertThat(answers).filteredOn(answer -> !answer.json().path("duplicate").asBoolean()).hasSize(1);
-        assertThat(eventTypes("lemonsqueezy:" + sha256(body))).containsExactly(
+        assertThat(eventTypesOf("lemonsqueezy:" + sha256(body))).containsExactly(
                 "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
-        assertThat(eventTypes("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
     }
 
     @Test
@@ -76,8 +76,8 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertThat(List.of(wrong, notHex, unsigned)).extracting(Response::status).containsOnly(400);
-        assertThat(eventTypes("lemonsqueezy:" + sha256(body))).isEmpty();
-        assertThat(eventTypes("subscription:" + ada.id)).isEmpty();
+        assertThat(eventTypesOf("lemonsqueezy:" + sha256(body))).isEmpty();
+        assertThat(eventTypesOf("subscription:" + ada.id)).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                 assertThat(api.get("/api/payments/subscription", ada.token).json().path("cancelAtPeriodEnd").asBoolean())
                         .isFalse());
-        assertThat(eventTypes("subscription:" + ada.id)).containsExactly(
+        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly(
                 "com.flowmatik.api.payment.SubscriptionStarted",
                 "com.flowmatik.api.payment.SubscriptionCancellationScheduled",
                 "com.flowmatik.api.payment.SubscriptionResumed");
@@ -145,7 +145,7 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
             assertThat(invoices.get(0).path("status").asString()).isEqualTo("paid");
             assertThat(invoices.get(0).path("total").path("amount").asLong()).isEqualTo(3900);
         });
-        assertThat(eventTypes("subscription:" + ada.id)).containsExactly(
+        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly(
                 "com.flowmatik.api.payment.SubscriptionStarted",
                 "com.flowmatik.api.payment.InvoiceIssued",
                 "com.flowmatik.api.payment.PaymentFailed",
@@ -160,7 +160,7 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("status").asString()).isEqualTo("failed");
-        assertThat(eventTypes("subscription:" + ghost.id)).isEmpty();
+        assertThat(eventTypesOf("subscription:" + ghost.id)).isEmpty();
     }
 
     private record Subscriber(String token, String id, String subscription, String customer) {}
@@ -183,12 +183,6 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
 
     private Response deliver(String body, String signature) {
         return ProviderEvents.deliverToLemonSqueezyWebhook(api, body, signature);
-    }
-
-    private List<String> eventTypes(String aggregateId) {
-        return jdbc.queryForList(
-                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                String.class, aggregateId);
     }
 
     private static String sha256(String body) {

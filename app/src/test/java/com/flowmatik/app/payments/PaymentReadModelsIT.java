@@ -30,7 +30,6 @@ import com.flowmatik.api.webhook.WebhookProcessingFailed;
 import com.flowmatik.api.webhook.WebhookReceived;
 import com.flowmatik.api.webhook.WebhookRetryRequested;
 import com.flowmatik.app.support.IntegrationTest;
-import com.flowmatik.app.support.TestSecrets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -295,7 +294,7 @@ class PaymentReadModelsIT extends IntegrationTest {
         assertThat(api.get("/api/payments/payment-methods", null).status()).isEqualTo(401);
         assertThat(api.get("/api/webhooks/stats", null).status()).isEqualTo(401);
         assertThat(api.get("/api/webhooks/stats", ada.token).status()).isEqualTo(403);
-        assertThat(api.get("/api/webhooks/stats", admin()).status()).isEqualTo(200);
+        assertThat(api.get("/api/webhooks/stats", adminToken()).status()).isEqualTo(200);
     }
 
     @Test
@@ -322,7 +321,7 @@ class PaymentReadModelsIT extends IntegrationTest {
                 new WebhookReceived(failed, PaymentProvider.LEMONSQUEEZY, created, "{}", at),
                 failure,
                 failure);
-        String operator = admin();
+        String operator = adminToken();
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
             JsonNode stats = api.get("/api/webhooks/stats", operator).json();
@@ -459,12 +458,6 @@ class PaymentReadModelsIT extends IntegrationTest {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private String admin() {
-        return api.post("/api/auth/login",
-                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
     }
 
     /** A registered user: the events name their id, the requests carry their token. */

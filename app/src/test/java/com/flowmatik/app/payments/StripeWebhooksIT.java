@@ -69,11 +69,11 @@ class StripeWebhooksIT extends IntegrationTest {
 
         assertThat(answers).extracting(Response::status).containsOnly(200);
         assertThat(answers).filteredOn(answer -> !answer.json().path("duplicate").asBoolean()).hasSize(1);
-        assertThat(eventTypes("stripe:" + eventId)).containsExactly(
+        assertThat(eventTypesOf("stripe:" + eventId)).containsExactly(
                 "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
-        assertThat(eventTypes("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(eventTypes(ada.id)).containsOnlyOnce("com.flowmatik.api.identity.RoleChanged"));
+                assertThat(eventTypesOf(ada.id)).containsOnlyOnce("com.flowmatik.api.identity.RoleChanged"));
     }
 
     @Test
@@ -93,8 +93,8 @@ class StripeWebhooksIT extends IntegrationTest {
 
         assertThat(List.of(wrongSecret, tampered, unsigned)).extracting(Response::status).containsOnly(400);
         assertThat(unsigned.json().path("type").asString()).endsWith("/invalid-signature");
-        assertThat(eventTypes("stripe:" + eventId)).isEmpty();
-        assertThat(eventTypes("subscription:" + ada.id)).isEmpty();
+        assertThat(eventTypesOf("stripe:" + eventId)).isEmpty();
+        assertThat(eventTypesOf("subscription:" + ada.id)).isEmpty();
     }
 
     @Test
@@ -112,7 +112,7 @@ class StripeWebhooksIT extends IntegrationTest {
 
         assertThat(stale.status()).isEqualTo(400);
         assertThat(justInTime.status()).isEqualTo(200);
-        assertThat(eventTypes("stripe:" + eventId)).hasSize(2); // received once, by the second delivery
+        assertThat(eventTypesOf("stripe:" + eventId)).hasSize(2); // received once, by the second delivery
     }
 
     @Test
@@ -135,7 +135,7 @@ class StripeWebhooksIT extends IntegrationTest {
             assertThat(subscription.path("status").asString()).isEqualTo("active");
             assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString()).isEqualTo("pro");
         });
-        assertThat(eventTypes("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
     }
 
     @Test
@@ -152,7 +152,7 @@ class StripeWebhooksIT extends IntegrationTest {
         assertThat(failed.json().path("error").asString()).contains(ada.customer);
 
         deliver(ProviderEvents.stripeCheckoutCompleted(ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
-        Response retry = api.post("/api/webhooks/retry", Map.of("deliveryIds", List.of("stripe:" + invoiceEvent)), admin());
+        Response retry = api.post("/api/webhooks/retry", Map.of("deliveryIds", List.of("stripe:" + invoiceEvent)), adminToken());
 
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.json().path("retried").get(0).path("status").asString()).isEqualTo("processed");
@@ -164,7 +164,7 @@ class StripeWebhooksIT extends IntegrationTest {
             assertThat(invoices.get(0).path("total").path("amount").asLong()).isEqualTo(3900);
             assertThat(invoices.get(0).path("total").path("currency").asString()).isEqualTo("usd");
         });
-        assertThat(eventTypes("stripe:" + invoiceEvent)).containsExactly(
+        assertThat(eventTypesOf("stripe:" + invoiceEvent)).containsExactly(
                 "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessingFailed",
                 "com.flowmatik.api.webhook.WebhookRetryRequested", "com.flowmatik.api.webhook.WebhookProcessed");
     }
@@ -177,7 +177,7 @@ class StripeWebhooksIT extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("status").asString()).isEqualTo("ignored");
-        assertThat(eventTypes("stripe:" + eventId)).containsExactly(
+        assertThat(eventTypesOf("stripe:" + eventId)).containsExactly(
                 "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
     }
 
@@ -207,7 +207,7 @@ class StripeWebhooksIT extends IntegrationTest {
             assertThat(subscription.path("plan").asString()).isEqualTo("free");
             assertThat(subscription.path("status").asString()).isEqualTo("canceled");
         });
-        assertThat(eventTypes("subscription:" + ada.id)).endsWith("com.flowmatik.api.payment.SubscriptionCanceled");
+        assertThat(eventTypesOf("subscription:" + ada.id)).endsWith("com.flowmatik.api.payment.SubscriptionCanceled");
         Instant recordedAt = Instant.parse(jdbc.queryForObject(
                 "SELECT time_stamp FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC"
                         + " LIMIT 1", String.class, "subscription:" + ada.id));
@@ -258,18 +258,6 @@ class StripeWebhooksIT extends IntegrationTest {
 
     private Response deliver(String body, String signature) {
         return ProviderEvents.deliverToStripeWebhook(api, body, signature);
-    }
-
-    private String admin() {
-        return api.post("/api/auth/login",
-                Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
-    }
-
-    private List<String> eventTypes(String aggregateId) {
-        return jdbc.queryForList(
-                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                String.class, aggregateId);
     }
 
     private static <T> List<T> concurrently(int times, Callable<T> call) throws Exception {

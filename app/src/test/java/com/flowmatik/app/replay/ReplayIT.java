@@ -55,7 +55,7 @@ class ReplayIT extends IntegrationTest {
     @Test
     void replayingEveryProjectionGivesBackExactlyTheRowsItHeld() {
         someHistory();
-        String admin = admin();
+        String admin = adminToken();
         Response listed = api.get("/api/admin/replay", admin);
         assertThat(listed.status()).isEqualTo(200);
         List<String> projections = new ArrayList<>();
@@ -96,7 +96,7 @@ class ReplayIT extends IntegrationTest {
 
     @Test
     void anUnknownProjectionIsNotFoundAndASecondReplayOfTheSameIsRefusedWhileOneRuns() {
-        String admin = admin();
+        String admin = adminToken();
 
         assertThat(api.post("/api/admin/replay/no-such-projection", Map.of(), admin).status()).isEqualTo(404);
         assertThat(api.post("/api/admin/replay/SubscriptionSagaProcessor", Map.of(), admin).status()).isEqualTo(404);
@@ -193,11 +193,5 @@ class ReplayIT extends IntegrationTest {
 
     private static String event() {
         return "evt_" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private String admin() {
-        return api.post("/api/auth/login",
-                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
     }
 }

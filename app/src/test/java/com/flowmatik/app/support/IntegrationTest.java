@@ -121,6 +121,23 @@ public abstract class IntegrationTest {
         return mail;
     }
 
+    /** A token of the admin the platform creates at start ({@link TestSecrets#ADMIN_EMAIL}). */
+    protected String adminToken() {
+        Api.Response login = api.post("/api/auth/login",
+                java.util.Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null);
+        if (login.status() != 200) {
+            throw new IllegalStateException("the admin's login answered " + login.status() + ": " + login.body());
+        }
+        return login.json().path("token").asString();
+    }
+
+    /** The types of an aggregate's events as stored, in their order. */
+    protected java.util.List<String> eventTypesOf(String aggregateId) {
+        return jdbc.queryForList(
+                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                String.class, aggregateId);
+    }
+
     /** An address no other test uses, so tests stay independent on a shared MySQL database. */
     protected static String uniqueEmail(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
