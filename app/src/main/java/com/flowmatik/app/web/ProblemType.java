@@ -58,13 +58,15 @@ public enum ProblemType {
         return title;
     }
 
-    /** Whether the type says no more than its status does, so the framework's own answers may use it. */
+    /**
+     * Whether the type says no more than its status does, so the framework's own answers may use it.
+     * Listed here rather than excluded: a new type with a domain reason is never taken for one.
+     */
     private boolean isGeneric() {
         return switch (this) {
-            case VALIDATION, INVALID_CREDENTIALS, EMAIL_TAKEN, INVALID_RESET_TOKEN, ACCOUNT_DEACTIVATED,
-                    SUBSCRIPTION_ACTIVE, NO_ACTIVE_SUBSCRIPTION, INVALID_SIGNATURE, QUOTA_EXCEEDED,
-                    PROVIDER_UNAVAILABLE, PROVIDER_ERROR, PROVIDER_TIMEOUT -> false;
-            default -> true;
+            case MALFORMED_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT,
+                    PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, SERVICE_UNAVAILABLE, INTERNAL -> true;
+            default -> false;
         };
     }
 
