@@ -8,6 +8,14 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import java.time.Duration;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +53,48 @@ public class CommandSideConfiguration {
     @Bean(UsageAccount.SNAPSHOTS)
     SnapshotTriggerDefinition usageAccountSnapshots(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
+    /**
+     * Snapshots are written after the command's transaction, on a thread of their own: the request
+     * that crossed the threshold does not wait for one. One thread is enough; a snapshot that fails
+     * (another instance wrote it first) is simply taken again later.
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration configuration,
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(Executors.newSingleThreadExecutor(CommandSideConfiguration::snapshotThread))
+                .build();
+    }
+
+    private static Thread snapshotThread(Runnable task) {
+        Thread thread = new Thread(task, "snapshotter");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Usage accounts: one per active user, a few hundred bytes each. */
+    @Bean(AggregateCache.USAGE_ACCOUNTS)
+    AggregateCache usageAccountCache() {
+        return new AggregateCache(100_000, Duration.ofMinutes(30));
+    }
+
+    /** Conversations carry their messages: fewer, and only while a chat goes on. */
+    @Bean(AggregateCache.CONVERSATIONS)
+    AggregateCache conversationCache() {
+        return new AggregateCache(5_000, Duration.ofMinutes(10));
     }
 
     @Bean

@@ -50,6 +50,7 @@ import com.flowmatik.api.conversation.ConversationSummary;
 import com.flowmatik.api.conversation.FindConversations;
 import com.flowmatik.api.conversation.MessageAdded;
 import com.flowmatik.api.conversation.ReadConversation;
+import com.flowmatik.api.conversation.CompleteChatTurn;
 import com.flowmatik.api.conversation.RecordChatTurn;
 import com.flowmatik.api.identity.AccountStatus;
 import com.flowmatik.api.identity.ChangePassword;
@@ -160,7 +161,7 @@ class MessageJsonTest {
             ChangeRole.class, DeactivateUser.class, FindAccountStatus.class, AccountStatus.class,
             DailyLimits.class, StartAiRequest.class, QuotaDecision.class, CompleteAiRequest.class, FailAiRequest.class,
             ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class,
-            ChatMessage.class, ReadConversation.class, RecordChatTurn.class, FindConversations.class,
+            ChatMessage.class, ReadConversation.class, RecordChatTurn.class, CompleteChatTurn.class, FindConversations.class,
             ConversationSummary.class, ApplyPlanRole.class,
             Money.class, ProviderSubscription.class, SyncSubscription.class, ScheduleCancellation.class,
             ExpireSubscription.class, InvoiceLine.class, Invoice.class, RecordPayment.class, PaymentMethod.class,
@@ -221,6 +222,10 @@ class MessageJsonTest {
                 new ChatMessage("user", "Hello"),
                 new ReadConversation("conv-1", ADA),
                 new RecordChatTurn("conv-1", ADA, "req-1", "offline", "Hello", "Hi Ada", REGISTERED_AT),
+                new CompleteChatTurn(
+                        new CompleteAiRequest(ADA, "req-1", "offline", 3, 4, 0, true, 0, REGISTERED_AT),
+                        new RecordChatTurn("conv-1", ADA, "req-1", "offline", "Hello", "Hi Ada", REGISTERED_AT),
+                        true),
                 new ConversationStarted("conv-1", ADA, "Hello", REGISTERED_AT),
                 new MessageAdded("conv-1", ADA, "req-1", "assistant", "Hi Ada", "offline", REGISTERED_AT),
                 new FindConversations(ADA),

@@ -1,5 +1,11 @@
 package com.flowmatik.app.axon;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +30,20 @@ class AxonConfiguration {
                 .usingPooledStreamingEventProcessors(
                         (config, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS))
                 .registerDefaultSequencingPolicy(config -> new ByUserSequencingPolicy()));
+    }
+
+    /** Commands that lost a race to their aggregate are retried ({@link CommandConflicts}). */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters) {
+        ScheduledExecutorService retries = Executors.newScheduledThreadPool(4, task -> {
+            Thread thread = new Thread(task, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new CommandConflicts(retries, meters))
+                .build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.flowmatik.command.ai;
 
+import com.flowmatik.api.conversation.CompleteChatTurn;
 import com.flowmatik.api.conversation.ReadConversation;
 import com.flowmatik.api.conversation.RecordChatTurn;
 import com.flowmatik.api.identity.UserId;
@@ -14,7 +15,6 @@ import com.flowmatik.command.ai.provider.ChatRequest;
 import com.flowmatik.command.ai.provider.ModelCatalogue;
 import com.flowmatik.command.ai.provider.ProviderException;
 import com.flowmatik.command.ai.provider.StreamCancelled;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -23,8 +23,8 @@ import org.springframework.util.IdGenerator;
 
 /**
  * One chat turn, in the order the business needs: the conversation is read (its owner only), the
- * quota is asked (a refusal calls no provider), the provider answers, the usage is charged
- * ({@link Metering}), and the turn is added to the conversation.
+ * quota is asked (a refusal calls no provider), the provider answers, and the usage is charged
+ * ({@link Metering}) and the turn added to the conversation in one unit of work ({@link ChatTurns}).
  */
 @Component
 public class MeteredChat {
@@ -34,7 +34,6 @@ public class MeteredChat {
     private final ModelCatalogue catalogue;
     private final ContextWindow context;
     private final Metering metering;
-    private final Clock clock;
     private final IdGenerator ids;
 
     MeteredChat(
@@ -43,14 +42,12 @@ public class MeteredChat {
             ModelCatalogue catalogue,
             ContextWindow context,
             Metering metering,
-            Clock clock,
             IdGenerator ids) {
         this.commands = commands;
         this.provider = provider;
         this.catalogue = catalogue;
         this.context = context;
         this.metering = metering;
-        this.clock = clock;
         this.ids = ids;
     }
 
@@ -121,10 +118,13 @@ public class MeteredChat {
                 metering.fail(call, "cancelled", cancelled.usage());
                 throw cancelled;
             }
-            Metering.Charge charge = metering.complete(call, completion.usage(), prompt, completion.content());
-            commands.sendAndWait(new RecordChatTurn(
-                    conversationId, input.userId(), call.requestId(), call.model().id(), input.message(),
-                    completion.content(), clock.instant()));
+            Metering.Completion charged = metering.completion(call, completion.usage(), prompt, completion.content());
+            commands.sendAndWait(new CompleteChatTurn(
+                    charged.command(),
+                    new RecordChatTurn(conversationId, input.userId(), call.requestId(), call.model().id(),
+                            input.message(), completion.content(), charged.command().completedAt()),
+                    input.conversationId() == null));
+            Metering.Charge charge = charged.charge();
             return new ChatAnswer(call.requestId(), conversationId, call.model().id(), completion.content(),
                     ChatAnswer.Usage.of(charge.usage()), charge.costMicros(), charge.estimated());
         }

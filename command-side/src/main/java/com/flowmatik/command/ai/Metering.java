@@ -59,18 +59,28 @@ public class Metering {
         return new Call(userId, requestId, model);
     }
 
+    /** The command that charges a completed call, and what it charges. */
+    public record Completion(CompleteAiRequest command, Charge charge) {}
+
     /**
      * Charges the usage the provider reported; when it reported none, a tokenizer's count of the
      * prompt and the answer, marked estimated.
      */
     public Charge complete(Call call, TokenUsage reported, List<ChatMessage> prompt, String answer) {
+        Completion completion = completion(call, reported, prompt, answer);
+        commands.sendAndWait(completion.command());
+        return completion.charge();
+    }
+
+    /** The charge of a completed call as a command, for a caller that records more in the same unit of work. */
+    public Completion completion(Call call, TokenUsage reported, List<ChatMessage> prompt, String answer) {
         boolean estimated = reported == null;
         TokenUsage usage = estimated ? new TokenUsage(tokens.countPrompt(prompt), tokens.count(answer), 0) : reported;
         long cost = catalogue.cost(call.model(), usage);
-        commands.sendAndWait(new CompleteAiRequest(
+        CompleteAiRequest command = new CompleteAiRequest(
                 call.userId(), call.requestId(), call.model().id(), usage.promptTokens(), usage.completionTokens(),
-                usage.reasoningTokens(), estimated, cost, clock.instant()));
-        return new Charge(usage, cost, estimated);
+                usage.reasoningTokens(), estimated, cost, clock.instant());
+        return new Completion(command, new Charge(usage, cost, estimated));
     }
 
     public void fail(Call call, String reason, TokenUsage reported) {

@@ -9,6 +9,7 @@ import com.flowmatik.api.conversation.MessageAdded;
 import com.flowmatik.api.conversation.ReadConversation;
 import com.flowmatik.api.conversation.RecordChatTurn;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.command.AggregateCache;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A chat between one user and the AI. Only its owner may read or extend it; to anyone else it does
  * not exist.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.CONVERSATIONS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Conversation {
 
@@ -36,7 +37,7 @@ public class Conversation {
     private UserId owner;
     private List<ChatMessage> messages = new ArrayList<>();
 
-    protected Conversation() {
+    public Conversation() {
         // for Axon
     }
 
@@ -48,7 +49,7 @@ public class Conversation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordChatTurn command) {
+    public void handle(RecordChatTurn command) {
         if (conversationId == null) {
             apply(new ConversationStarted(
                     command.conversationId(), command.userId(), title(command.userMessage()), command.at()));

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.command.AggregateCache;
 import com.flowmatik.api.plan.DailyLimits;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
@@ -40,7 +41,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * limit may end above it, since no one knows its size in advance. A user without an account yet is
  * on the free plan's limits.
  */
-@Aggregate(snapshotTriggerDefinition = UsageAccount.SNAPSHOTS)
+@Aggregate(snapshotTriggerDefinition = UsageAccount.SNAPSHOTS, cache = AggregateCache.USAGE_ACCOUNTS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class UsageAccount {
 
@@ -87,7 +88,7 @@ public class UsageAccount {
     }
 
     @CommandHandler
-    void handle(CompleteAiRequest command) {
+    public void handle(CompleteAiRequest command) {
         requireOpen(command.requestId());
         apply(new AiRequestCompleted(
                 command.userId(), command.requestId(), command.model(), command.promptTokens(),

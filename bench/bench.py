@@ -1,0 +1,450 @@
+#!/usr/bin/env python3
+"""Flowmatik's chat benchmark: the jar as its own process, an instant provider stand-in (nginx
+answering a fixed OpenAI completion), and wrk as the load, each in a process of its own. It prints
+what a metered chat costs next to what this machine's MariaDB can do in the same run.
+
+    python3 bench/bench.py                      # mysql mode (MariaDB + Redis), 60 s at 32 connections
+    python3 bench/bench.py --mode embedded      # the embedded H2 default
+    python3 bench/bench.py --provider-delay 2 --connections 1000 --duration 30   # a slow provider
+    python3 bench/bench.py --history 5000       # one heavy user with 5,000 requests today, then new users
+
+Needs: the jar (./mvnw -q -DskipTests package), wrk and nginx-light from Debian's packages
+(installed when missing), MariaDB on 127.0.0.1:3306 and Redis on 127.0.0.1:6379 for the mysql mode.
+Only the stdlib of Python 3 is used.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "app", "target", "flowmatik.jar")
+DATABASE = "flowmatik_bench"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+COMPLETION = {
+    "id": "chatcmpl-bench", "object": "chat.completion", "created": 1700000000, "model": "deepseek-ai/DeepSeek-V3",
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Metering counts every token once."},
+                 "finish_reason": "stop"}],
+    "usage": {"prompt_tokens": 24, "completion_tokens": 7, "total_tokens": 31},
+}
+
+
+def main():
+    args = parse_args()
+    ensure_tools()
+    work = tempfile.mkdtemp(prefix="flowmatik-bench-")
+    processes = []
+    try:
+        provider_port = free_port()
+        processes.append(start_provider(work, provider_port, args.provider_delay))
+        if args.mode == "mysql":
+            reset_database()
+        app_port = free_port()
+        started = time.monotonic()
+        app = start_app(work, args, app_port, provider_port)
+        processes.append(app)
+        wait_healthy(app_port, app)
+        start_seconds = time.monotonic() - started
+        base = f"http://127.0.0.1:{app_port}"
+        print(f"started in {start_seconds:.1f} s (java -jar to a healthy /health)")
+
+        tokens = sign_up(base, args.users)
+        tokens_file = os.path.join(work, "tokens.txt")
+        if args.history:
+            heavy = tokens[0]
+            chat_n_times(base, heavy, args.history, args.connections)
+            print(f"one user now has {args.history} requests today")
+            for label, user_tokens in (("heavy user (history)", [heavy]), ("new user", sign_up(base, 1, "new"))):
+                write_lines(tokens_file, user_tokens)
+                result = run_load(args, app, base, tokens_file, duration=min(args.duration, 20), connections=4)
+                report(label, result)
+            return
+
+        write_lines(tokens_file, tokens)
+        print(f"warming up for {args.warmup} s")
+        run_wrk(base, tokens_file, args.warmup, args.connections, args.timeout)
+        wait_caught_up(args, "usage", 60)
+
+        result = run_load(args, app, base, tokens_file, duration=args.duration, connections=args.connections)
+        ceiling = slap_ceiling() if args.mode == "mysql" else None
+        report("metered chat", result, ceiling, start_seconds, rss_mb(app.pid))
+    finally:
+        for process in reversed(processes):
+            stop(process)
+        if args.mode == "mysql" and not args.keep:
+            mysql(f"DROP DATABASE IF EXISTS {DATABASE}")
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mode", choices=["mysql", "embedded"], default="mysql")
+    parser.add_argument("--duration", type=int, default=60, help="seconds of measured load")
+    parser.add_argument("--warmup", type=int, default=20, help="seconds of load before measuring")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--users", type=int, default=200, help="users the chats spread over")
+    parser.add_argument("--provider-delay", type=float, default=0, help="seconds the provider takes per answer")
+    parser.add_argument("--history", type=int, default=0, help="requests one user makes before a comparison run")
+    parser.add_argument("--timeout", type=int, default=10, help="wrk's per-request timeout, seconds")
+    parser.add_argument("--java", default=os.environ.get("JAVA", "java"))
+    parser.add_argument("--jvm-args", default=os.environ.get("BENCH_JVM_ARGS", ""))
+    parser.add_argument("--profile", action="store_true", help="record a JFR profile of the measured run")
+    parser.add_argument("--keep", action="store_true", help="keep the bench database")
+    return parser.parse_args()
+
+
+def ensure_tools():
+    if not os.path.exists(JAR):
+        sys.exit(f"{JAR} is missing: ./mvnw -q -DskipTests package first")
+    missing = [package for tool, package in (("wrk", "wrk"), ("nginx", "nginx-light")) if not shutil.which(tool)]
+    if missing:
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)
+
+
+# --- processes -------------------------------------------------------------------------------------
+
+def start_provider(work, port, delay):
+    """nginx answering POST /v1/chat/completions with one fixed completion, optionally after a delay."""
+    body = json.dumps(COMPLETION).replace("'", "\\'")
+    wait = f"echo_sleep {delay};\n            echo '{body}';" if delay else f"return 200 '{body}';"
+    conf = os.path.join(work, "nginx.conf")
+    modules = "/usr/share/nginx/modules-available/mod-http-echo.conf"
+    with open(conf, "w") as out:
+        out.write(f"""
+{'include ' + modules + ';' if delay and os.path.exists(modules) else ''}
+daemon off;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    client_body_temp_path {work}/body;
+    keepalive_requests 1000000;
+    server {{
+        listen 127.0.0.1:{port};
+        location /v1/chat/completions {{
+            default_type application/json;
+            {wait}
+        }}
+    }}
+}}
+""")
+    process = subprocess.Popen(["nginx", "-c", conf, "-p", work], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    wait_port(port)
+    return process
+
+
+def start_app(work, args, port, provider_port):
+    env = dict(os.environ)
+    env.update({
+        "PORT": str(port),
+        "JWT_SECRET": "bench-secret-bench-secret-bench-secret-0123456789",
+        "SILICONFLOW_BASE_URL": f"http://127.0.0.1:{provider_port}/v1",
+        "SILICONFLOW_API_KEY": "bench-key",
+        "RATE_LIMIT_USER_PER_MINUTE": "100000000",
+        "RATE_LIMIT_IP_PER_MINUTE": "100000000",
+        "RATE_LIMIT_AUTH_PER_MINUTE": "100000000",
+        "AI_TIMEOUT": "60s",
+        "FLOWMATIK_DATA_DIR": os.path.join(work, "data"),
+        "FLOWMATIK_REDIS_PREFIX": "flowmatik-bench:",
+        "LOG_FORMAT": "",
+        "FLOWMATIK_ADMIN_EMAIL": ADMIN[0],
+        "FLOWMATIK_ADMIN_PASSWORD": ADMIN[1],
+    })
+    if args.mode == "mysql":
+        env.update({
+            "SPRING_PROFILES_ACTIVE": "mysql",
+            "DATABASE_URL": f"mysql://root@127.0.0.1:3306/{DATABASE}",
+            "REDIS_URL": "redis://127.0.0.1:6379",
+        })
+    else:
+        env.pop("SPRING_PROFILES_ACTIVE", None)
+    jvm = args.jvm_args.split()
+    log = open(os.path.join(work, "app.log"), "w")
+    process = subprocess.Popen([args.java, *jvm, "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
+    process.log_path = log.name
+    return process
+
+
+def stop(process):
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def wait_healthy(port, app):
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if app.poll() is not None:
+            sys.exit("the app stopped:\n" + open(app.log_path).read()[-4000:])
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, socket.timeout):
+            pass
+        time.sleep(0.1)
+    sys.exit("the app did not become healthy in 180 s")
+
+
+def wait_port(port):
+    for _ in range(100):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    sys.exit(f"nothing listens on {port}")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# --- traffic -------------------------------------------------------------------------------------
+
+ADMIN = ("bench-admin@example.com", "bench-admin-password-1")
+
+
+def post(url, body, token=None, method="POST"):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method=method,
+                                     headers={"Content-Type": "application/json"})
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        return json.loads(answer.read() or b"null")
+
+
+def sign_up(base, count, tag="user"):
+    """Signs up users on the business plan: the benchmark measures the platform, not the free plan's limit."""
+    run = int(time.time() * 1000)
+    admin = post(base + "/api/auth/login", {"email": ADMIN[0], "password": ADMIN[1]})["token"]
+
+    def one(i):
+        signed_up = post(base + "/api/auth/register", {
+            "email": f"bench-{tag}-{run}-{i}@example.com", "password": "bench-password-1", "name": f"Bench {i}"})
+        post(f"{base}/api/admin/users/{signed_up['user']['id']}/plan", {"plan": "business"}, admin, "PUT")
+        return signed_up["token"]
+
+    with ThreadPoolExecutor(8) as pool:
+        tokens = list(pool.map(one, range(count)))
+    time.sleep(1)  # the plan reaches the usage accounts through the saga
+    return tokens
+
+
+def chat_n_times(base, token, n, concurrency):
+    with ThreadPoolExecutor(min(concurrency, 8)) as pool:
+        list(pool.map(lambda _: post(base + "/api/ai/chat", {"message": "history"}, token), range(n)))
+
+
+def run_wrk(base, tokens_file, seconds, connections, timeout):
+    env = dict(os.environ, BENCH_TOKENS=tokens_file)
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}s",
+               "-s", os.path.join(ROOT, "bench", "chat.lua"), base]
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    line = next(l for l in output.splitlines() if l.startswith("BENCH "))
+    figures = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
+    figures["seconds"] = seconds
+    return figures
+
+
+def run_load(args, app, base, tokens_file, duration, connections):
+    """One measured run: wrk's figures, the CPU the app and MariaDB spent, rows read, read-model lag."""
+    lag = LagSampler(args.mode, app) if args.mode == "mysql" else None
+    before = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
+    if lag:
+        lag.start()
+    if args.profile:
+        subprocess.run(["jcmd", str(app.pid), "JFR.start", "name=bench", "settings=profile",
+                        f"filename={ROOT}/bench/profile.jfr", f"duration={duration}s"], check=True, capture_output=True)
+    result = run_wrk(base, tokens_file, duration, connections, args.timeout)
+    after = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
+    if lag:
+        result["lag"] = lag.stop()
+    ok = result["requests"] - result["non2xx"]
+    result["ok"] = ok
+    result["app_cpu_ms"] = (after[0] - before[0]) * 1000 / max(ok, 1)
+    if before[1] is not None:
+        result["db_cpu_ms"] = (after[1] - before[1]) * 1000 / max(ok, 1)
+    if before[2] is not None:
+        result["rows_read"] = (after[2] - before[2]) / max(ok, 1)
+    return result
+
+
+# --- measurements ----------------------------------------------------------------------------------
+
+def cpu_seconds(pid):
+    if pid is None:
+        return None
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+def mariadb_pid():
+    found = subprocess.run(["pidof", "mariadbd"], capture_output=True, text=True).stdout.split()
+    return int(found[0]) if found else None
+
+
+def mysql(sql, database=None):
+    command = ["mysql", "-h127.0.0.1", "-uroot", "-N", "-B", "-e", sql]
+    if database:
+        command.insert(1, database)
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def reset_database():
+    mysql(f"DROP DATABASE IF EXISTS {DATABASE}; CREATE DATABASE {DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+
+
+def rows_read(mode):
+    if mode != "mysql":
+        return None
+    return int(mysql("SHOW GLOBAL STATUS LIKE 'Rows_read'").split()[1])
+
+
+def processed_position(group):
+    """The lowest global index the processor has not handled yet, over its segments."""
+    rows = mysql(f"SELECT CONVERT(token USING utf8mb4) FROM token_entry WHERE processor_name='{group}'", DATABASE)
+    lowest = None
+    for row in rows.splitlines():
+        if row == "NULL":
+            return 0
+        token = json.loads(row)
+        token = token.get("tokenAtReset", token) if "tokenAtReset" in token else token
+        index = token.get("index", 0)
+        gaps = token.get("gaps") or []
+        next_needed = min([index + 1, *gaps]) if gaps else index + 1
+        lowest = next_needed if lowest is None else min(lowest, next_needed)
+    return lowest or 0
+
+
+def head_position():
+    return int(mysql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", DATABASE))
+
+
+def wait_caught_up(args, group, seconds):
+    if args.mode != "mysql":
+        time.sleep(2)
+        return
+    deadline = time.monotonic() + seconds
+    head = head_position()
+    while time.monotonic() < deadline and processed_position(group) <= head:
+        time.sleep(0.2)
+
+
+class LagSampler:
+    """Read-model lag of the usage projection: for each sample of the store's head, how long until the
+    projection has handled it. An event's lag is at most the lag of the first sample taken after it."""
+
+    def __init__(self, mode, app):
+        self.samples = []
+        self.running = False
+
+    def start(self):
+        self.running = True
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self):
+        pending = []
+        while self.running or pending:
+            now = time.monotonic()
+            if self.running:
+                pending.append((now, head_position()))
+            processed = processed_position("usage")
+            still = []
+            for at, head in pending:
+                if processed > head:
+                    self.samples.append(now - at)
+                elif now - at > 30:
+                    self.samples.append(now - at)
+                else:
+                    still.append((at, head))
+            pending = still
+            time.sleep(0.1)
+
+    def stop(self):
+        self.running = False
+        self.thread.join(60)
+        ordered = sorted(self.samples)
+        return {"p50": ordered[len(ordered) // 2], "p99": ordered[int(len(ordered) * 0.99) - 1] if len(ordered) > 1 else ordered[-1],
+                "max": ordered[-1]} if ordered else None
+
+
+def slap_ceiling():
+    """MariaDB's own rate of durable, event-sized single-row inserts from 16 connections."""
+    schema = "flowmatik_slap"
+    payload = "x" * 600
+    create = ("CREATE TABLE e (id BIGINT AUTO_INCREMENT PRIMARY KEY, aggregate_identifier VARCHAR(255), "
+              "sequence_number BIGINT, payload LONGBLOB, UNIQUE KEY (aggregate_identifier, sequence_number)) ENGINE=InnoDB")
+    insert = f"INSERT INTO e (aggregate_identifier, sequence_number, payload) VALUES (UUID(), 0, '{payload}')"
+    output = subprocess.run(
+        ["mariadb-slap", "-h127.0.0.1", "-uroot", f"--create-schema={schema}", "--concurrency=16",
+         "--iterations=1", "--number-of-queries=16000", f"--create={create}", f"--query={insert}"],
+        capture_output=True, text=True, check=True).stdout
+    seconds = float(re.search(r"Average number of seconds to run all queries: ([\d.]+)", output).group(1))
+    return 16000 / seconds
+
+
+def report(label, result, ceiling=None, start_seconds=None, rss=None):
+    ok = result["ok"]
+    rate = ok / result["seconds"]
+    print(f"\n== {label}: {result['seconds']} s ==")
+    rows = [
+        ("chats answered 200 per second", f"{rate:,.0f}"),
+        ("errors (non-2xx, timeouts, connect)", f"{result['non2xx']}, {result['timeout']}, {result['connect']}"),
+        ("latency p50 / p90 / p99", f"{result['p50'] / 1000:.1f} / {result['p90'] / 1000:.1f} / {result['p99'] / 1000:.1f} ms"),
+        ("app CPU per chat", f"{result['app_cpu_ms']:.2f} ms"),
+    ]
+    if "db_cpu_ms" in result:
+        rows.append(("MariaDB CPU per chat", f"{result['db_cpu_ms']:.2f} ms"))
+    if "rows_read" in result:
+        rows.append(("rows read per chat (Rows_read)", f"{result['rows_read']:.1f}"))
+    if result.get("lag"):
+        lag = result["lag"]
+        rows.append(("usage read-model lag p50 / p99 / max", f"{lag['p50'] * 1000:.0f} / {lag['p99'] * 1000:.0f} / {lag['max'] * 1000:.0f} ms"))
+    if ceiling:
+        rows.append(("MariaDB durable inserts/s (mariadb-slap, c16)", f"{ceiling:,.0f}"))
+        rows.append(("chats/s as a share of that ceiling", f"{rate / ceiling * 100:.1f} %"))
+    if start_seconds is not None:
+        rows.append(("start to healthy", f"{start_seconds:.1f} s"))
+    if rss is not None:
+        rows.append(("app RSS after the run", f"{rss:.0f} MB"))
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"  {name.ljust(width)}  {value}")
+
+
+def write_lines(path, lines):
+    with open(path, "w") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
