@@ -16,6 +16,7 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +84,11 @@ public class CommandSideConfiguration {
         Thread thread = new Thread(task, "snapshotter");
         thread.setDaemon(true);
         return thread;
+    }
+
+    @Bean
+    CreationRaces creationRaces(ApplicationContext context) {
+        return new CreationRaces(context);
     }
 
     /** Usage accounts: one per active user, a few hundred bytes each. */

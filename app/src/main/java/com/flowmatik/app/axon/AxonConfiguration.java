@@ -1,6 +1,15 @@
 package com.flowmatik.app.axon;
 
+import com.flowmatik.command.CreationRaces;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -32,9 +41,25 @@ class AxonConfiguration {
                 .registerDefaultSequencingPolicy(config -> new ByUserSequencingPolicy()));
     }
 
+    /**
+     * The token store names its claims after this instance: the process and a random part, so that
+     * two instances never take each other's segments for their own, not even two in one JVM.
+     */
+    @Bean
+    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider, TokenStoreProperties settings) {
+        String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .claimTimeout(settings.getClaimTimeout())
+                .nodeId(instance)
+                .build();
+    }
+
     /** Commands that lost a race to their aggregate are retried ({@link CommandConflicts}). */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters) {
+    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters, ObjectProvider<CreationRaces> races) {
+        CreationRaces creationRaces = races.getIfAvailable();
         ScheduledExecutorService retries = Executors.newScheduledThreadPool(4, task -> {
             Thread thread = new Thread(task, "command-retry");
             thread.setDaemon(true);
@@ -42,7 +67,8 @@ class AxonConfiguration {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new CommandConflicts(retries, meters))
+                .retryScheduler(new CommandConflicts(
+                        retries, meters, type -> creationRaces != null && creationRaces.canRace(type)))
                 .build();
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import java.util.function.Predicate;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
@@ -27,9 +29,11 @@ final class CommandConflicts implements RetryScheduler {
     private final ScheduledExecutorService executor;
     private final Counter conflicts;
     private final Counter exhausted;
+    private final Predicate<Class<?>> createsIfMissing;
 
-    CommandConflicts(ScheduledExecutorService executor, MeterRegistry meters) {
+    CommandConflicts(ScheduledExecutorService executor, MeterRegistry meters, Predicate<Class<?>> createsIfMissing) {
         this.executor = executor;
+        this.createsIfMissing = createsIfMissing;
         this.conflicts = Counter.builder("flowmatik.commands.conflicts")
                 .description("commands retried after a concurrent write to their aggregate")
                 .register(meters);
@@ -44,7 +48,7 @@ final class CommandConflicts implements RetryScheduler {
             RuntimeException lastFailure,
             List<Class<? extends Throwable>[]> failures,
             Runnable commandDispatch) {
-        if (!isConflict(lastFailure)) {
+        if (!isConflict(lastFailure) && !(isCreationRace(lastFailure) && createsIfMissing.test(commandMessage.getPayloadType()))) {
             return false;
         }
         if (failures.size() > MAX_RETRIES) {
@@ -60,6 +64,16 @@ final class CommandConflicts implements RetryScheduler {
     static long backOffMillis(int attempt) {
         long ceiling = Math.min(100, 4L << Math.min(attempt - 1, 5));
         return 1 + ThreadLocalRandom.current().nextLong(ceiling);
+    }
+
+    /** Two writers created the same aggregate; for a create-if-missing command the loser finds it on a retry. */
+    static boolean isCreationRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isConflict(Throwable failure) {

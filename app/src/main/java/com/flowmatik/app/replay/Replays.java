@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,7 @@ public class Replays {
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final TransactionManager transactions;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<String, Replay> byId = new ConcurrentHashMap<>();
     private final Map<String, String> runningByProjection = new ConcurrentHashMap<>();
@@ -59,8 +61,14 @@ public class Replays {
         return thread;
     });
 
-    Replays(EventProcessingConfiguration processing, EventStore events, TransactionManager transactions, Clock clock) {
+    Replays(
+            EventProcessingConfiguration processing,
+            EventStore events,
+            TransactionManager transactions,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.processing = processing;
+        this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -104,7 +112,7 @@ public class Replays {
         try {
             processor.shutdownAsync().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             long head = position(events.createHeadToken()).orElse(-1);
-            processor.resetTokens();
+            resetAcrossInstances(processor);
             processor.start();
             log.info("Replay {} of {} started, head of the event stream at {}", id, replay.projection(), head);
             while (true) {
@@ -136,6 +144,30 @@ public class Replays {
             byId.computeIfPresent(id, (key, now) -> now.failed(reason, clock.instant()));
         } finally {
             runningByProjection.remove(replay.projection(), id);
+        }
+    }
+
+    /**
+     * Resets the processor's tokens even where another instance holds segments of it: their claims are
+     * released in the same transaction as the reset, so the other instance's next batch finds its
+     * claim gone when it stores its token and rolls back whole (its rows with it), and this instance
+     * rebuilds the projection. A deadlock with such a batch is retried.
+     */
+    private void resetAcrossInstances(StreamingEventProcessor processor) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeInTransaction(() -> {
+                    jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ?", processor.getName());
+                    processor.resetTokens();
+                });
+                return;
+            } catch (RuntimeException failure) {
+                if (attempt == 3) {
+                    throw failure;
+                }
+                log.info("Reset of {} collided with another instance's batch; trying again", processor.getName());
+                Thread.sleep(POLL.toMillis());
+            }
         }
     }
 

@@ -7,7 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,18 +85,43 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void embeddedDataDir(DynamicPropertyRegistry registry) {
+        runtimeSettings().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The settings known only once the stand-ins run: where the database, mail and providers are. */
+    private static Map<String, Object> runtimeSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
         if (TestMode.current() == TestMode.EMBEDDED) {
-            registry.add("FLOWMATIK_DATA_DIR", DATA_DIR::toString);
+            settings.put("FLOWMATIK_DATA_DIR", DATA_DIR.toString());
         }
-        registry.add("flowmatik.mail.smtp-host", () -> "127.0.0.1");
-        registry.add("flowmatik.mail.smtp-port", () -> MAIL.getSmtp().getPort());
-        registry.add("flowmatik.ai.base-url", AI::baseUrl);
-        registry.add("flowmatik.ai.api-key", () -> OpenAiStandIn.API_KEY);
-        registry.add("flowmatik.ai.read-timeout", () -> "2s");
-        registry.add("flowmatik.payments.stripe.api-base", STRIPE::apiBase);
-        registry.add("flowmatik.payments.stripe.secret-key", () -> TestSecrets.STRIPE_SECRET_KEY);
-        registry.add("flowmatik.payments.lemonsqueezy.api-url", LEMONSQUEEZY::apiUrl);
-        registry.add("flowmatik.payments.lemonsqueezy.api-key", () -> TestSecrets.LEMONSQUEEZY_API_KEY);
+        settings.put("flowmatik.mail.smtp-host", "127.0.0.1");
+        settings.put("flowmatik.mail.smtp-port", MAIL.getSmtp().getPort());
+        settings.put("flowmatik.ai.base-url", AI.baseUrl());
+        settings.put("flowmatik.ai.api-key", OpenAiStandIn.API_KEY);
+        settings.put("flowmatik.ai.read-timeout", "2s");
+        settings.put("flowmatik.payments.stripe.api-base", STRIPE.apiBase());
+        settings.put("flowmatik.payments.stripe.secret-key", TestSecrets.STRIPE_SECRET_KEY);
+        settings.put("flowmatik.payments.lemonsqueezy.api-url", LEMONSQUEEZY.apiUrl());
+        settings.put("flowmatik.payments.lemonsqueezy.api-key", TestSecrets.LEMONSQUEEZY_API_KEY);
+        return settings;
+    }
+
+    /**
+     * Another instance of the platform on the same database, stand-ins and settings as the shared
+     * test context (with the system clock), as a second process behind a load balancer would be.
+     */
+    protected static ConfigurableApplicationContext startAnotherInstance() {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        for (String property : IntegrationTest.class.getAnnotation(SpringBootTest.class).properties()) {
+            arguments.add("--" + property);
+        }
+        runtimeSettings().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return new SpringApplicationBuilder(FlowmatikApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /** The HTTP port of an instance {@link #startAnotherInstance() started} by a test. */
+    protected static int portOf(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
     }
 
     @BeforeEach

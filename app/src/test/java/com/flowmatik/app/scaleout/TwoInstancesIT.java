@@ -1,0 +1,198 @@
+package com.flowmatik.app.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.flowmatik.app.support.Api;
+import com.flowmatik.app.support.Api.Response;
+import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.ProviderEvents;
+import com.flowmatik.app.support.TestSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the platform on one database, as behind a load balancer: the shared test
+ * context and a second one started here. Whatever instance a request reaches, the outcome is the one
+ * a single instance gives.
+ */
+class TwoInstancesIT extends IntegrationTest {
+
+    private static ConfigurableApplicationContext other;
+
+    @Autowired
+    private MeterRegistry meters;
+    private static Api otherApi;
+
+    @BeforeAll
+    static void startTheOtherInstance() {
+        other = startAnotherInstance();
+        otherApi = new Api(portOf(other));
+    }
+
+    @AfterAll
+    static void stopTheOtherInstance() {
+        if (other != null) {
+            other.close();
+        }
+    }
+
+    @Test
+    void aFreeUsersChatsSentAtOnceToBothInstancesGetExactlyTheDailyLimit() throws Exception {
+        String token = api.register(uniqueEmail("two"), "correct-horse-battery", "Two");
+        String userId = api.get("/api/auth/me", token).json().path("id").asString();
+        AI.reply("Hello", 10, 5);
+        int callsBefore = AI.chatCalls();
+
+        // one user's requests queue for their usage account: give the last of 150 time to get through
+        List<Integer> statuses = atOnce(150, i -> {
+            Api instance = i % 2 == 0 ? api : otherApi;
+            return instance.send(instance.request("/api/ai/chat", token)
+                    .timeout(Duration.ofMinutes(3))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi " + i + "\"}"))).status();
+        });
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(100);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(50);
+        assertThat(AI.chatCalls() - callsBefore).isEqualTo(100);
+        List<String> events = eventTypesOf("usage:" + userId);
+        assertThat(events).filteredOn(type -> type.endsWith(".AiRequestStarted")).hasSize(100);
+        assertThat(events).filteredOn(type -> type.endsWith(".AiRequestCompleted")).hasSize(100);
+        assertThat(events).filteredOn(type -> type.endsWith(".TokensCharged")).hasSize(100);
+        assertThat(events).filteredOn(type -> type.endsWith(".DailyQuotaExceeded")).hasSize(50);
+        for (Api instance : List.of(api, otherApi)) {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+                Map<String, Object> today = Map.of(
+                        "requests", instance.get("/api/ai/usage", token).json().path("today").path("requests").asLong(),
+                        "tokens", instance.get("/api/ai/usage", token).json().path("today").path("tokens").asLong());
+                assertThat(today).isEqualTo(Map.of("requests", 100L, "tokens", 1_500L));
+            });
+        }
+        System.out.printf("two instances, 150 chats of one user: %.0f + %.0f commands retried after a conflict%n",
+                conflicts(meters), conflicts(other.getBean(MeterRegistry.class)));
+    }
+
+    @Test
+    void theSameWebhookDeliveredToBothInstancesAtOnceHasExactlyOneEffect() throws Exception {
+        String token = api.register(uniqueEmail("hook"), "correct-horse-battery", "Hook");
+        String userId = api.get("/api/auth/me", token).json().path("id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String eventId = "evt_" + suffix;
+        Instant now = Instant.now();
+        String body = ProviderEvents.stripeSubscription(eventId, "customer.subscription.created", now, userId,
+                "sub_" + suffix, "cus_" + suffix, TestSecrets.STRIPE_PRICE_STARTER, "active",
+                now.plus(Duration.ofDays(30)), false);
+
+        List<Response> answers = atOnce(6, i ->
+                ProviderEvents.deliverToStripeWebhook(i % 2 == 0 ? api : otherApi, body, Instant.now()));
+
+        assertThat(answers).extracting(Response::status).containsOnly(200);
+        assertThat(answers).filteredOn(answer -> !answer.json().path("duplicate").asBoolean()).hasSize(1);
+        assertThat(eventTypesOf("stripe:" + eventId)).containsExactly(
+                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
+        assertThat(eventTypesOf("subscription:" + userId))
+                .containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+        for (Api instance : List.of(api, otherApi)) {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(instance.get("/api/payments/subscription", token).json().path("plan").asString())
+                            .isEqualTo("starter"));
+        }
+    }
+
+    @Test
+    void aUserSignedUpOnOneInstanceChatsOnTheOtherAndBothShowTheSameUsage() {
+        String token = otherApi.register(uniqueEmail("across"), "correct-horse-battery", "Across");
+        AI.reply("Hi", 7, 3);
+
+        assertThat(api.post("/api/ai/chat", Map.of("message", "one"), token).status()).isEqualTo(200);
+        assertThat(otherApi.post("/api/ai/chat", Map.of("message", "two"), token).status()).isEqualTo(200);
+
+        for (Api instance : List.of(api, otherApi)) {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+                Response usage = instance.get("/api/ai/usage", token);
+                assertThat(usage.json().path("today").path("requests").asLong()).isEqualTo(2);
+                assertThat(usage.json().path("today").path("tokens").asLong()).isEqualTo(20);
+            });
+        }
+    }
+
+    @Test
+    void aReplayStartedOnOneInstanceRebuildsTheProjectionWhileTheOtherServes() {
+        String token = api.register(uniqueEmail("replay"), "correct-horse-battery", "Replay");
+        AI.reply("Hi", 4, 2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(otherApi.post("/api/ai/chat", Map.of("message", "before " + i), token).status()).isEqualTo(200);
+        }
+        String admin = adminToken();
+
+        Response started = api.post("/api/admin/replay/usage", Map.of(), admin);
+        assertThat(started.status()).isEqualTo(202);
+        String replayId = started.json().path("replayId").asString();
+        for (int i = 0; i < 3; i++) {
+            assertThat(otherApi.post("/api/ai/chat", Map.of("message", "during " + i), token).status()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.get("/api/admin/replay/" + replayId, admin).json().path("status").asString())
+                        .isEqualTo("done"));
+        for (Api instance : List.of(api, otherApi)) {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+                Response usage = instance.get("/api/ai/usage", token);
+                assertThat(usage.json().path("today").path("requests").asLong()).isEqualTo(5);
+                assertThat(usage.json().path("today").path("tokens").asLong()).isEqualTo(30);
+            });
+        }
+    }
+
+    /** Commands an instance retried after losing a race to their aggregate. */
+    private static double conflicts(MeterRegistry meters) {
+        var counter = meters.find("flowmatik.commands.conflicts").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private interface Call<T> {
+        T run(int index) throws Exception;
+    }
+
+    /** Runs {@code times} calls released at the same instant, and answers their results in order. */
+    private static <T> List<T> atOnce(int times, Call<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(times);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                int index = i;
+                Callable<T> task = () -> {
+                    start.await();
+                    return call.run(index);
+                };
+                futures.add(threads.submit(task));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
