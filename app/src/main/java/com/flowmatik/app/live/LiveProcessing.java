@@ -26,9 +26,9 @@ import org.springframework.context.annotation.Configuration;
  * start at one instance's HTTP endpoint.
  */
 @Configuration(proxyBeanMethods = false)
-class LiveProcessing {
+public class LiveProcessing {
 
-    static final String GROUP = "live";
+    public static final String GROUP = "live";
 
     @Bean
     ConfigurerModule liveProcessor(Clock clock) {

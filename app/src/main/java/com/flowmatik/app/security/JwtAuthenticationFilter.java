@@ -1,7 +1,6 @@
 package com.flowmatik.app.security;
 
 import com.flowmatik.api.identity.AccountStatus;
-import com.flowmatik.api.identity.FindAccountStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -31,12 +28,12 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 
     private final JwtTokens tokens;
     private final TokenDenylist denylist;
-    private final QueryGateway queries;
+    private final AccountStatuses accounts;
 
-    JwtAuthenticationFilter(JwtTokens tokens, TokenDenylist denylist, QueryGateway queries) {
+    JwtAuthenticationFilter(JwtTokens tokens, TokenDenylist denylist, AccountStatuses accounts) {
         this.tokens = tokens;
         this.denylist = denylist;
-        this.queries = queries;
+        this.accounts = accounts;
     }
 
     @Override
@@ -77,9 +74,7 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         if (denylist.isRevoked(user.tokenId())) {
             throw new InvalidTokenException("token was signed out", null);
         }
-        Optional<AccountStatus> status = queries.query(
-                        new FindAccountStatus(user.userId()), ResponseTypes.optionalInstanceOf(AccountStatus.class))
-                .join();
+        Optional<AccountStatus> status = accounts.of(user.userId());
         if (status.isEmpty() || !status.get().active()) {
             throw new InvalidTokenException("account is not active", null);
         }

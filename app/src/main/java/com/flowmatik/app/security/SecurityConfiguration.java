@@ -6,7 +6,6 @@ import com.flowmatik.app.web.Problems;
 import com.flowmatik.app.web.WebProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -48,7 +47,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(
-            HttpSecurity http, JwtTokens tokens, TokenDenylist denylist, QueryGateway queries, ProblemWriter problems)
+            HttpSecurity http, JwtTokens tokens, TokenDenylist denylist, AccountStatuses accounts, ProblemWriter problems)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(cors -> {})
@@ -83,7 +82,7 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problems.write(
                                 response, Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this"))))
                 .addFilterBefore(
-                        new JwtAuthenticationFilter(tokens, denylist, queries), UsernamePasswordAuthenticationFilter.class);
+                        new JwtAuthenticationFilter(tokens, denylist, accounts), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
