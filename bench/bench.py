@@ -120,7 +120,7 @@ def start_provider(work, port, delay):
     body = json.dumps(COMPLETION).replace("'", "\\'")
     wait = f"echo_sleep {delay};\n            echo '{body}';" if delay else f"return 200 '{body}';"
     conf = os.path.join(work, "nginx.conf")
-    modules = "/usr/share/nginx/modules-available/mod-http-echo.conf"
+    modules = "/usr/share/nginx/modules-available/mod-http-echo.conf"  # echo_sleep, from libnginx-mod-http-echo
     with open(conf, "w") as out:
         out.write(f"""
 {'include ' + modules + ';' if delay and os.path.exists(modules) else ''}
@@ -267,7 +267,9 @@ def run_wrk(base, tokens_file, seconds, connections, timeout):
 
 def run_load(args, app, base, tokens_file, duration, connections):
     """One measured run: wrk's figures, the CPU the app and MariaDB spent, rows read, read-model lag."""
-    lag = LagSampler(args.mode, app) if args.mode == "mysql" else None
+    lag = LagSampler() if args.mode == "mysql" else None
+    health = HealthProbe(base)
+    health.start()
     before = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
     if lag:
         lag.start()
@@ -278,6 +280,7 @@ def run_load(args, app, base, tokens_file, duration, connections):
     after = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
     if lag:
         result["lag"] = lag.stop()
+    result["health"] = health.stop()
     ok = result["requests"] - result["non2xx"]
     result["ok"] = ok
     result["app_cpu_ms"] = (after[0] - before[0]) * 1000 / max(ok, 1)
@@ -358,11 +361,10 @@ def wait_caught_up(args, group, seconds):
         time.sleep(0.2)
 
 
-class LagSampler:
-    """Read-model lag of the usage projection: for each sample of the store's head, how long until the
-    projection has handled it. An event's lag is at most the lag of the first sample taken after it."""
+class Sampler:
+    """Something measured on a thread of its own while the load runs: start(), then stop() for figures."""
 
-    def __init__(self, mode, app):
+    def __init__(self):
         self.samples = []
         self.running = False
 
@@ -370,6 +372,41 @@ class LagSampler:
         self.running = True
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
+
+    def percentiles(self):
+        ordered = sorted(self.samples) or [0]
+        return {"p50": ordered[len(ordered) // 2], "p99": ordered[max(0, int(len(ordered) * 0.99) - 1)],
+                "max": ordered[-1]}
+
+
+class HealthProbe(Sampler):
+    """GET /health every 200 ms during the run: how long it takes while the chats go on."""
+
+    def __init__(self, base):
+        super().__init__()
+        self.base = base
+        self.failures = 0
+
+    def run(self):
+        while self.running:
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(self.base + "/health", timeout=10) as answer:
+                    answer.read()
+                self.samples.append(time.monotonic() - started)
+            except (urllib.error.URLError, ConnectionError, socket.timeout):
+                self.failures += 1
+            time.sleep(0.2)
+
+    def stop(self):
+        self.running = False
+        self.thread.join(15)
+        return dict(self.percentiles(), failures=self.failures)
+
+
+class LagSampler(Sampler):
+    """Read-model lag of the usage projection: for each sample of the store's head, how long until the
+    projection has handled it. An event's lag is at most the lag of the first sample taken after it."""
 
     def run(self):
         pending = []
@@ -392,9 +429,7 @@ class LagSampler:
     def stop(self):
         self.running = False
         self.thread.join(60)
-        ordered = sorted(self.samples)
-        return {"p50": ordered[len(ordered) // 2], "p99": ordered[int(len(ordered) * 0.99) - 1] if len(ordered) > 1 else ordered[-1],
-                "max": ordered[-1]} if ordered else None
+        return self.percentiles() if self.samples else None
 
 
 def slap_ceiling():
@@ -429,6 +464,9 @@ def report(label, result, ceiling=None, start_seconds=None, rss=None):
     if result.get("lag"):
         lag = result["lag"]
         rows.append(("usage read-model lag p50 / p99 / max", f"{lag['p50'] * 1000:.0f} / {lag['p99'] * 1000:.0f} / {lag['max'] * 1000:.0f} ms"))
+    if result.get("health"):
+        health = result["health"]
+        rows.append(("GET /health during the run p99 / max", f"{health['p99'] * 1000:.0f} / {health['max'] * 1000:.0f} ms, {health['failures']} failed"))
     if ceiling:
         rows.append(("MariaDB durable inserts/s (mariadb-slap, c16)", f"{ceiling:,.0f}"))
         rows.append(("chats/s as a share of that ceiling", f"{rate / ceiling * 100:.1f} %"))

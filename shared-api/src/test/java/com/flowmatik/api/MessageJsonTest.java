@@ -70,6 +70,7 @@ import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.plan.DailyLimits;
 import com.flowmatik.api.usage.AiRequestCompleted;
 import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.ChangeDailyLimits;
 import com.flowmatik.api.usage.CompleteAiRequest;
@@ -215,8 +216,10 @@ class MessageJsonTest {
                 new CompleteAiRequest(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 12, true, 345, REGISTERED_AT),
                 new AiRequestCompleted(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 12, true, REGISTERED_AT),
                 new TokensCharged(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 345, true, REGISTERED_AT),
-                new FailAiRequest(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", 10, 0, 3, REGISTERED_AT),
+                new FailAiRequest(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", 10, 0, 3, true, REGISTERED_AT,
+                        REGISTERED_AT),
                 new AiRequestFailed(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", REGISTERED_AT),
+                new AiRequestNotServed(ADA, "req-4", "deepseek-ai/DeepSeek-V3", REGISTERED_AT, REGISTERED_AT),
                 new ChangeDailyLimits(ADA, Plan.STARTER, Plan.STARTER.dailyLimits(), REGISTERED_AT),
                 new DailyLimitsChanged(ADA, Plan.BUSINESS, DailyLimits.unlimited(), REGISTERED_AT),
                 new ChatMessage("user", "Hello"),

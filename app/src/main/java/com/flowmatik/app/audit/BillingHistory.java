@@ -9,6 +9,7 @@ import com.flowmatik.api.payment.PaymentSucceeded;
 import com.flowmatik.api.payment.SubscriptionIds;
 import com.flowmatik.api.usage.AiRequestCompleted;
 import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.DailyLimitsChanged;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
@@ -36,7 +37,7 @@ class BillingHistory {
 
     /** The billing facts: the subscription's own events by package, the usage account's by type. */
     private static final Set<Class<?>> USAGE = Set.of(AiRequestStarted.class, AiRequestCompleted.class,
-            AiRequestFailed.class, TokensCharged.class, DailyQuotaExceeded.class, DailyLimitsChanged.class);
+            AiRequestFailed.class, AiRequestNotServed.class, TokensCharged.class, DailyQuotaExceeded.class, DailyLimitsChanged.class);
 
     private static final Set<Class<?>> PAYMENTS = Set.of(InvoiceIssued.class, PaymentSucceeded.class,
             PaymentFailed.class, PaymentMethodAttached.class, PaymentMethodDetached.class);

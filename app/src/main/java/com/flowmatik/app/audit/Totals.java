@@ -6,6 +6,7 @@ import com.flowmatik.api.payment.PaymentFailed;
 import com.flowmatik.api.payment.PaymentSucceeded;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.DailyLimitsChanged;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
@@ -33,6 +34,8 @@ final class Totals {
             requests++;
         } else if (event instanceof AiRequestFailed) {
             failedRequests++;
+        } else if (event instanceof AiRequestNotServed) {
+            requests--;
         } else if (event instanceof TokensCharged charged) {
             promptTokens += charged.promptTokens();
             completionTokens += charged.completionTokens();

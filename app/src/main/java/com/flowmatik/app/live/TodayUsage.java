@@ -1,6 +1,7 @@
 package com.flowmatik.app.live;
 
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.DailyLimitsChanged;
 import com.flowmatik.api.usage.TokensCharged;
@@ -34,6 +35,12 @@ class TodayUsage {
     @EventHandler
     void on(TokensCharged event, @MessageIdentifier String eventId) {
         count(event, eventId);
+    }
+
+    /** A request the provider never served gives its place back on the day it started. */
+    @EventHandler
+    void on(AiRequestNotServed event, @MessageIdentifier String eventId) {
+        day(event.userId(), event.startedAt()).count(eventId, -1, 0);
     }
 
     @EventHandler

@@ -136,7 +136,7 @@ class MeteredChatIT extends IntegrationTest {
     }
 
     @Test
-    void aProviderErrorIsA502RecordedAsAFailureAndChargesNothing() {
+    void aProviderErrorIsA502RecordedAsAFailureThatChargesNothingAndDoesNotCount() {
         String token = signUp("broken");
         AI.failWith(500);
 
@@ -146,10 +146,11 @@ class MeteredChatIT extends IntegrationTest {
         assertThat(answer.json().path("type").asString()).endsWith("/provider-error");
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
         assertThat(eventTypesOf("usage:" + userId)).containsExactly(
-                "com.flowmatik.api.usage.AiRequestStarted", "com.flowmatik.api.usage.AiRequestFailed");
+                "com.flowmatik.api.usage.AiRequestStarted", "com.flowmatik.api.usage.AiRequestFailed",
+                "com.flowmatik.api.usage.AiRequestNotServed");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode today = api.get("/api/ai/usage", token).json().path("today");
-            assertThat(today.path("requests").asLong()).isEqualTo(1);
+            assertThat(today.path("requests").asLong()).isZero();
             assertThat(today.path("tokens").asLong()).isZero();
         });
     }

@@ -6,20 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.ReadModelTables;
 import com.flowmatik.app.support.ProviderEvents;
 import com.flowmatik.app.support.TestSecrets;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -27,7 +20,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,9 +34,6 @@ import tools.jackson.databind.JsonNode;
  * meanwhile; otherwise the whole round is done again.
  */
 class ReplayIT extends IntegrationTest {
-
-    private static final Set<String> NOT_COMPARED = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
-            "saga_entry", "association_value_entry", "dead_letter_entry", "scheduled_tasks", "flyway_schema_history");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -149,42 +138,10 @@ class ReplayIT extends IntegrationTest {
         return head == null ? -1 : head.position().orElse(-1);
     }
 
-    /** Every compared table, its rows in the order of all their columns, blobs as hex. */
     private Map<String, List<Map<String, Object>>> tables() {
-        List<String> names = jdbc.execute((ConnectionCallback<List<String>>) connection -> tableNames(connection));
-        Map<String, List<Map<String, Object>>> tables = new TreeMap<>();
-        for (String table : names) {
-            int columns = jdbc.queryForRowSet("SELECT * FROM " + table + " WHERE 1 = 0").getMetaData().getColumnCount();
-            StringBuilder order = new StringBuilder();
-            for (int column = 1; column <= columns; column++) {
-                order.append(column == 1 ? "" : ", ").append(column);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order)) {
-                Map<String, Object> comparable = new LinkedHashMap<>();
-                row.forEach((column, value) -> comparable.put(column.toLowerCase(Locale.ROOT),
-                        value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value));
-                rows.add(comparable);
-            }
-            tables.put(table, rows);
-        }
+        Map<String, List<Map<String, Object>>> tables = ReadModelTables.of(jdbc);
         assertThat(tables).containsKeys("users", "daily_usage", "subscription", "invoice", "webhook_delivery");
         return tables;
-    }
-
-    private static List<String> tableNames(Connection connection) throws java.sql.SQLException {
-        DatabaseMetaData metaData = connection.getMetaData();
-        List<String> names = new ArrayList<>();
-        try (ResultSet tables = metaData.getTables(connection.getCatalog(), connection.getSchema(), "%",
-                new String[] {"TABLE"})) {
-            while (tables.next()) {
-                String name = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!NOT_COMPARED.contains(name)) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
     }
 
     private void deliver(String body) {

@@ -16,6 +16,7 @@ import com.flowmatik.command.ai.provider.ProviderUnavailable;
 import com.flowmatik.command.ai.provider.TokenCounter;
 import com.flowmatik.command.ai.provider.TokenUsage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -44,19 +45,20 @@ public class Metering {
     }
 
     /** A metered call in progress. */
-    public record Call(UserId userId, String requestId, AiModel model) {}
+    public record Call(UserId userId, String requestId, AiModel model, Instant startedAt) {}
 
     /** What a completed call was charged. */
     public record Charge(TokenUsage usage, long costMicros, boolean estimated) {}
 
     public Call start(UserId userId, String parentRequestId, RequestKind kind, AiModel model) {
         String requestId = ids.generateId().toString();
+        Instant startedAt = clock.instant();
         QuotaDecision decision = commands.sendAndWait(
-                new StartAiRequest(userId, requestId, parentRequestId, kind, model.id(), clock.instant()));
+                new StartAiRequest(userId, requestId, parentRequestId, kind, model.id(), startedAt));
         if (!decision.allowed()) {
             throw new QuotaExceeded(decision);
         }
-        return new Call(userId, requestId, model);
+        return new Call(userId, requestId, model, startedAt);
     }
 
     /** The command that charges a completed call, and what it charges. */
@@ -83,15 +85,26 @@ public class Metering {
         return new Completion(command, new Charge(usage, cost, estimated));
     }
 
+    /** A call that failed after the provider served it (a timeout, a cancelled stream): it counts for the day. */
     public void fail(Call call, String reason, TokenUsage reported) {
+        fail(call, reason, reported, true);
+    }
+
+    /**
+     * A call the provider failed. One it never served (not reached: {@link ProviderUnavailable}; or
+     * refused with an error status and nothing produced) gives back its place in the day's limit.
+     */
+    public void fail(Call call, ProviderException failure) {
+        boolean neverServed = failure instanceof ProviderUnavailable
+                || (failure instanceof ProviderFailed failed && failed.status() != 0 && failure.usage() == null);
+        fail(call, reason(failure), failure.usage(), !neverServed);
+    }
+
+    private void fail(Call call, String reason, TokenUsage reported, boolean served) {
         TokenUsage usage = reported == null ? new TokenUsage(0, 0, 0) : reported;
         commands.sendAndWait(new FailAiRequest(
                 call.userId(), call.requestId(), call.model().id(), reason, usage.promptTokens(),
-                usage.completionTokens(), catalogue.cost(call.model(), usage), clock.instant()));
-    }
-
-    public void fail(Call call, ProviderException failure) {
-        fail(call, reason(failure), failure.usage());
+                usage.completionTokens(), catalogue.cost(call.model(), usage), served, call.startedAt(), clock.instant()));
     }
 
     private static String reason(ProviderException failure) {

@@ -11,6 +11,7 @@ import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.api.usage.AiRequestCompleted;
 import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.ChangeDailyLimits;
 import com.flowmatik.api.usage.CompleteAiRequest;
@@ -108,6 +109,10 @@ public class UsageAccount {
                     command.userId(), command.requestId(), command.model(), command.promptTokens(),
                     command.completionTokens(), command.costMicros(), false, command.failedAt()));
         }
+        if (!command.served()) {
+            apply(new AiRequestNotServed(
+                    command.userId(), command.requestId(), command.model(), command.startedAt(), command.failedAt()));
+        }
     }
 
     @CommandHandler
@@ -167,6 +172,13 @@ public class UsageAccount {
     @EventSourcingHandler
     void on(AiRequestFailed event) {
         openRequests.remove(event.requestId());
+    }
+
+    @EventSourcingHandler
+    void on(AiRequestNotServed event) {
+        if (utcDay(event.startedAt()).equals(day) && requestsToday > 0) {
+            requestsToday--;
+        }
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import com.flowmatik.api.plan.DailyLimits;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.usage.AiRequestCompleted;
 import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.ChangeDailyLimits;
 import com.flowmatik.api.usage.CompleteAiRequest;
@@ -119,17 +120,49 @@ class UsageAccountTest {
     @Test
     void aFailedRequestChargesOnlyWhatTheProviderReported() {
         fixture.given(started("r1", MORNING))
-                .when(new FailAiRequest(ADA, "r1", MODEL, "provider-timeout", 0, 0, 0, MORNING.plusSeconds(30)))
+                .when(new FailAiRequest(ADA, "r1", MODEL, "provider-timeout", 0, 0, 0, true, MORNING, MORNING.plusSeconds(30)))
                 .expectEvents(new AiRequestFailed(ADA, "r1", MODEL, "provider-timeout", MORNING.plusSeconds(30)));
     }
 
     @Test
     void aStreamCutShortChargesTheUsageReportedSoFar() {
         fixture.given(started("r1", MORNING))
-                .when(new FailAiRequest(ADA, "r1", MODEL, "cancelled", 50, 7, 9, MORNING.plusSeconds(3)))
+                .when(new FailAiRequest(ADA, "r1", MODEL, "cancelled", 50, 7, 9, true, MORNING, MORNING.plusSeconds(3)))
                 .expectEvents(
                         new AiRequestFailed(ADA, "r1", MODEL, "cancelled", MORNING.plusSeconds(3)),
                         new TokensCharged(ADA, "r1", MODEL, 50, 7, 9, false, MORNING.plusSeconds(3)));
+    }
+
+    @Test
+    void aRequestTheProviderNeverServedGivesBackItsPlaceInTheDaysLimit() {
+        fixture.given(startedRequests(100, MORNING))
+                .andGivenCommands(new FailAiRequest(
+                        ADA, "earlier-99", MODEL, "provider-unavailable", 0, 0, 0, false, MORNING, MORNING.plusSeconds(1)))
+                .when(start("after-outage", MORNING.plusSeconds(2)))
+                .expectResultMessagePayload(QuotaDecision.allow())
+                .expectEvents(started("after-outage", MORNING.plusSeconds(2)));
+    }
+
+    @Test
+    void aRequestNotServedIsRecordedAsSuchAfterItsFailure() {
+        fixture.given(started("r1", MORNING))
+                .when(new FailAiRequest(ADA, "r1", MODEL, "provider-error 500", 0, 0, 0, false, MORNING, MORNING.plusSeconds(1)))
+                .expectEvents(
+                        new AiRequestFailed(ADA, "r1", MODEL, "provider-error 500", MORNING.plusSeconds(1)),
+                        new AiRequestNotServed(ADA, "r1", MODEL, MORNING, MORNING.plusSeconds(1)));
+    }
+
+    @Test
+    void aRequestNotServedYesterdayDoesNotChangeTodaysCount() {
+        List<Object> history = new ArrayList<>(List.of(started("late", MORNING.minus(java.time.Duration.ofDays(1)))));
+        history.addAll(startedRequests(100, MORNING));
+        history.add(new AiRequestFailed(ADA, "late", MODEL, "provider-unavailable", MORNING.plusSeconds(1)));
+        history.add(new AiRequestNotServed(ADA, "late", MODEL, MORNING.minus(java.time.Duration.ofDays(1)),
+                MORNING.plusSeconds(1)));
+        fixture.given(history)
+                .when(start("over", MORNING.plusSeconds(2)))
+                .expectResultMessagePayload(QuotaDecision.refuse(
+                        com.flowmatik.api.usage.QuotaLimit.REQUESTS, 100L, 100L, Instant.parse("2026-03-02T00:00:00Z")));
     }
 
     @Test

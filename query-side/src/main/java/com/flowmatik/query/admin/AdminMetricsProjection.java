@@ -7,6 +7,7 @@ import com.flowmatik.api.payment.PaymentSucceeded;
 import com.flowmatik.api.payment.SubscriptionCanceled;
 import com.flowmatik.api.payment.SubscriptionPlanChanged;
 import com.flowmatik.api.payment.SubscriptionStarted;
+import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
 import com.flowmatik.api.usage.TokensCharged;
@@ -79,6 +80,15 @@ class AdminMetricsProjection {
         dashboardChanged();
         if (counted.firstTime(eventId)) {
             onDay(event.userId(), event.startedAt(), UserDayRow::countRequest);
+        }
+    }
+
+    /** A request the provider never served is not counted on the day it started. */
+    @EventHandler
+    void on(AiRequestNotServed event, @MessageIdentifier String eventId) {
+        dashboardChanged();
+        if (counted.firstTime(eventId)) {
+            onDay(event.userId(), event.startedAt(), UserDayRow::uncountRequest);
         }
     }
 

@@ -59,6 +59,10 @@ class UserDayRow {
         requests++;
     }
 
+    void uncountRequest() {
+        requests--;
+    }
+
     void charge(long tokens, long costMicros) {
         this.tokens += tokens;
         this.aiCostMicros += costMicros;

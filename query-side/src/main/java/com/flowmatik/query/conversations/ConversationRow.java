@@ -31,6 +31,9 @@ class ConversationRow {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "last_event_sequence", nullable = false)
+    private long lastEventSequence = -1;
+
     protected ConversationRow() {}
 
     ConversationRow(String id, String userId, String title, Instant startedAt) {
@@ -41,7 +44,15 @@ class ConversationRow {
         this.updatedAt = startedAt;
     }
 
-    void countMessage(Instant at) {
+    /**
+     * Counts the message at {@code sequence} (its number in the conversation's stream) unless this
+     * row took it in already: a message delivered again is counted once.
+     */
+    void countMessage(long sequence, Instant at) {
+        if (sequence <= lastEventSequence) {
+            return;
+        }
+        lastEventSequence = sequence;
         messageCount++;
         updatedAt = at;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +34,9 @@ class ConversationsProjection {
     }
 
     @EventHandler
-    void on(MessageAdded event) {
+    void on(MessageAdded event, @SequenceNumber long sequence) {
         rows.findById(event.conversationId()).ifPresent(row -> {
-            row.countMessage(event.addedAt());
+            row.countMessage(sequence, event.addedAt());
             rows.save(row);
         });
     }

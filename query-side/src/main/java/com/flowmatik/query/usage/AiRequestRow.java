@@ -2,17 +2,22 @@ package com.flowmatik.query.usage;
 
 import com.flowmatik.api.usage.RequestKind;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 import java.time.Instant;
 
 /** One AI request in the log: started, then completed or failed, with what it used and cost. */
 @Entity
 @Table(name = "ai_request_log")
-class AiRequestRow {
+class AiRequestRow implements Persistable<String> {
 
     enum Status {
         STARTED,
@@ -65,7 +70,19 @@ class AiRequestRow {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Embedded
+    private EventPositions taken = new EventPositions();
+
+    /** A row made here and not stored yet: saved with an insert, not looked up first. */
+    @Transient
+    private boolean isNew = true;
+
     protected AiRequestRow() {}
+
+    /** Takes in the event at {@code position} when it is new to this row ({@link EventPositions}). */
+    boolean takesIn(long position) {
+        return taken.takesIn(position);
+    }
 
     AiRequestRow(String requestId, String userId, String parentRequestId, RequestKind kind, String model, Instant startedAt) {
         this.requestId = requestId;
@@ -96,5 +113,21 @@ class AiRequestRow {
         this.promptTokens = prompt;
         this.completionTokens = completion;
         this.costMicros = cost;
+    }
+
+    @Override
+    public String getId() {
+        return requestId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

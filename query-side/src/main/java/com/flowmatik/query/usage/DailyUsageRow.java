@@ -1,6 +1,7 @@
 package com.flowmatik.query.usage;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -41,7 +42,15 @@ class DailyUsageRow {
     @Column(name = "cost_micros", nullable = false)
     private long costMicros;
 
+    @Embedded
+    private EventPositions taken = new EventPositions();
+
     protected DailyUsageRow() {}
+
+    /** Takes in the event at {@code position} when it is new to this row ({@link EventPositions}). */
+    boolean takesIn(long position) {
+        return taken.takesIn(position);
+    }
 
     DailyUsageRow(String userId, LocalDate day, String model) {
         this.userId = userId;
@@ -51,6 +60,10 @@ class DailyUsageRow {
 
     void countRequest() {
         requests++;
+    }
+
+    void uncountRequest() {
+        requests--;
     }
 
     void countRefusal() {

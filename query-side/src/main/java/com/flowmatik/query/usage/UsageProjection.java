@@ -4,6 +4,7 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.usage.AiRequestCompleted;
 import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.DailyLimitsChanged;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
@@ -22,6 +23,7 @@ import com.flowmatik.query.QueryCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the usage tables from the usage accounts' events and answers {@link FindUsage}. Requests
  * count on the UTC day they started, tokens and cost on the day they were charged, as the usage
- * account counts them.
+ * account counts them. Every count is taken once, however often its event is delivered
+ * ({@link EventPositions}).
  */
 @Component
 @ProcessingGroup(UsageProjection.GROUP)
@@ -55,22 +58,31 @@ class UsageProjection {
     }
 
     @EventHandler
-    void on(AiRequestStarted event) {
+    void on(AiRequestStarted event, TrackingToken token) {
+        long position = EventPositions.of(token);
         changed(event.userId(), event.startedAt());
         DailyUsageRow day = day(event.userId(), event.startedAt(), event.model());
-        day.countRequest();
-        days.save(day);
-        requests.save(new AiRequestRow(
-                event.requestId(), event.userId().value(), event.parentRequestId(), event.kind(), event.model(),
-                event.startedAt()));
+        if (day.takesIn(position)) {
+            day.countRequest();
+            days.save(day);
+        }
+        if (requests.findById(event.requestId()).isEmpty()) {
+            AiRequestRow request = new AiRequestRow(
+                    event.requestId(), event.userId().value(), event.parentRequestId(), event.kind(), event.model(),
+                    event.startedAt());
+            request.takesIn(position);
+            requests.save(request);
+        }
     }
 
     @EventHandler
-    void on(DailyQuotaExceeded event) {
+    void on(DailyQuotaExceeded event, TrackingToken token) {
         changed(event.userId(), event.refusedAt());
         DailyUsageRow day = day(event.userId(), event.refusedAt(), event.model());
-        day.countRefusal();
-        days.save(day);
+        if (day.takesIn(EventPositions.of(token))) {
+            day.countRefusal();
+            days.save(day);
+        }
     }
 
     @EventHandler
@@ -90,13 +102,27 @@ class UsageProjection {
         });
     }
 
+    /** A request the provider never served is not counted on the day it started. */
     @EventHandler
-    void on(TokensCharged event) {
+    void on(AiRequestNotServed event, TrackingToken token) {
+        changed(event.userId(), event.startedAt());
+        DailyUsageRow day = day(event.userId(), event.startedAt(), event.model());
+        if (day.takesIn(EventPositions.of(token))) {
+            day.uncountRequest();
+            days.save(day);
+        }
+    }
+
+    @EventHandler
+    void on(TokensCharged event, TrackingToken token) {
+        long position = EventPositions.of(token);
         changed(event.userId(), event.chargedAt());
         DailyUsageRow day = day(event.userId(), event.chargedAt(), event.model());
-        day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
-        days.save(day);
-        requests.findById(event.requestId()).ifPresent(request -> {
+        if (day.takesIn(position)) {
+            day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
+            days.save(day);
+        }
+        requests.findById(event.requestId()).filter(request -> request.takesIn(position)).ifPresent(request -> {
             request.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
             requests.save(request);
         });

@@ -6,7 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Record that a provider call failed or was cancelled; the usage it reported before failing (zero
- * when none) is still charged, nothing more.
+ * when none) is still charged, nothing more. {@code served} says whether the provider served the
+ * call at all; one it never served gives back its place in the day's request limit.
  */
 public record FailAiRequest(
         UserId userId,
@@ -16,6 +17,8 @@ public record FailAiRequest(
         long promptTokens,
         long completionTokens,
         long costMicros,
+        boolean served,
+        Instant startedAt,
         Instant failedAt) {
 
     @TargetAggregateIdentifier

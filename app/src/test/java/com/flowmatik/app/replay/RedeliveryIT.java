@@ -1,0 +1,124 @@
+package com.flowmatik.app.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import org.assertj.core.api.SoftAssertions;
+
+import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.ReadModelTables;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A projection that is handed events it has already taken in (a batch retried after a crash, a
+ * redelivery) keeps the rows it had: every projection group, every table, compared whole.
+ */
+class RedeliveryIT extends IntegrationTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    EventStore events;
+
+    @Autowired
+    TransactionManager transactions;
+
+    @Test
+    void everyProjectionHandedItsEventsAgainKeepsItsRows() throws Exception {
+        long before = head();
+        String token = api.register(uniqueEmail("again"), "correct-horse-battery", "Again");
+        AI.reply("Hello", 9, 4);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/api/ai/chat", Map.of("message", "again " + i), token).status()).isEqualTo(200);
+        }
+        long after = head();
+        awaitEveryProcessorAt(after);
+        Map<String, List<Map<String, Object>>> once = ReadModelTables.of(jdbc);
+
+        List<TrackedEventMessage<?>> delivered = eventsBetween(before, after);
+        assertThat(delivered).isNotEmpty();
+        for (String group : projectionGroups()) {
+            EventHandlerInvoker invoker = processing.eventProcessor(group, AbstractEventProcessor.class)
+                    .orElseThrow()
+                    .eventHandlerInvoker();
+            for (TrackedEventMessage<?> event : delivered) {
+                if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                    transactions.executeInTransaction(() -> DefaultUnitOfWork.startAndGet(event).execute(() -> {
+                        try {
+                            invoker.handle(event, Segment.ROOT_SEGMENT);
+                        } catch (Exception failure) {
+                            throw new IllegalStateException(group + " could not take " + event.getPayloadType(), failure);
+                        }
+                    }));
+                }
+            }
+        }
+
+        Map<String, List<Map<String, Object>>> twice = ReadModelTables.of(jdbc);
+        SoftAssertions tables = new SoftAssertions();
+        once.forEach((table, rows) -> tables.assertThat(twice.get(table)).as(table).isEqualTo(rows));
+        tables.assertAll();
+    }
+
+    /** The groups that build read models: not the sagas, not the per-instance live processor. */
+    private List<String> projectionGroups() {
+        List<String> sagas = processing.sagaConfigurations().stream().map(saga -> saga.processingGroup()).toList();
+        List<String> groups = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor && !sagas.contains(name) && !name.equals("live")) {
+                groups.add(name);
+            }
+        });
+        assertThat(groups).contains("usage", "users", "conversations", "admin-metrics");
+        return groups;
+    }
+
+    private List<TrackedEventMessage<?>> eventsBetween(long after, long upTo) throws InterruptedException {
+        List<TrackedEventMessage<?>> found = new ArrayList<>();
+        TrackingToken start = after < 0 ? null : GapAwareTrackingToken.newInstance(after, List.of());
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(start)) {
+            while (stream.hasNextAvailable(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                if (event.trackingToken().position().orElse(Long.MAX_VALUE) > upTo) {
+                    break;
+                }
+                found.add(event);
+            }
+        }
+        return found;
+    }
+
+    private void awaitEveryProcessorAt(long position) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                processing.eventProcessors().forEach((name, processor) -> {
+                    if (processor instanceof StreamingEventProcessor streaming) {
+                        streaming.processingStatus().values().forEach(status ->
+                                assertThat(status.getCurrentPosition().orElse(-1)).as(name)
+                                        .isGreaterThanOrEqualTo(position));
+                    }
+                }));
+    }
+
+    private long head() {
+        TrackingToken head = events.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+}
