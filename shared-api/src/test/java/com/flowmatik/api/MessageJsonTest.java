@@ -69,7 +69,10 @@ import com.flowmatik.api.identity.UpdateProfile;
 import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.plan.DailyLimits;
 import com.flowmatik.api.usage.AiRequestCompleted;
+import com.flowmatik.api.usage.AbandonAiRequest;
 import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.FindOpenAiRequests;
+import com.flowmatik.api.usage.OpenAiRequest;
 import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.ChangeDailyLimits;
@@ -161,6 +164,7 @@ class MessageJsonTest {
             UpdateProfile.class, ChangePassword.class, RequestPasswordReset.class, ResetPassword.class,
             ChangeRole.class, DeactivateUser.class, FindAccountStatus.class, AccountStatus.class,
             DailyLimits.class, StartAiRequest.class, QuotaDecision.class, CompleteAiRequest.class, FailAiRequest.class,
+            AbandonAiRequest.class, FindOpenAiRequests.class, OpenAiRequest.class,
             ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class,
             ChatMessage.class, ReadConversation.class, RecordChatTurn.class, CompleteChatTurn.class, FindConversations.class,
             ConversationSummary.class, ApplyPlanRole.class,
@@ -220,6 +224,9 @@ class MessageJsonTest {
                         REGISTERED_AT),
                 new AiRequestFailed(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", REGISTERED_AT),
                 new AiRequestNotServed(ADA, "req-4", "deepseek-ai/DeepSeek-V3", REGISTERED_AT, REGISTERED_AT),
+                new AbandonAiRequest(ADA, "req-5", "deepseek-ai/DeepSeek-V3", REGISTERED_AT, REGISTERED_AT),
+                new FindOpenAiRequests(REGISTERED_AT, 100),
+                new OpenAiRequest(ADA, "req-5", "deepseek-ai/DeepSeek-V3", REGISTERED_AT),
                 new ChangeDailyLimits(ADA, Plan.STARTER, Plan.STARTER.dailyLimits(), REGISTERED_AT),
                 new DailyLimitsChanged(ADA, Plan.BUSINESS, DailyLimits.unlimited(), REGISTERED_AT),
                 new ChatMessage("user", "Hello"),

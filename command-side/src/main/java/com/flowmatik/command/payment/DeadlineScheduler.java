@@ -2,6 +2,7 @@ package com.flowmatik.command.payment;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -28,7 +29,14 @@ class DeadlineScheduler {
             DataSource dataSource,
             List<Task<?>> tasks,
             @Value("${flowmatik.deadlines.polling-interval:5s}") Duration pollingInterval) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // recurring tasks (closing abandoned AI requests) are scheduled at start; the rest are known
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(task -> task instanceof RecurringTask<?>)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
+                .toList();
+        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
+                .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .threads(2)
                 .pollingInterval(pollingInterval)

@@ -9,6 +9,7 @@ import com.flowmatik.api.plan.DailyLimits;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.usage.AbandonAiRequest;
 import com.flowmatik.api.usage.AiRequestCompleted;
 import com.flowmatik.api.usage.AiRequestFailed;
 import com.flowmatik.api.usage.AiRequestNotServed;
@@ -47,6 +48,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class UsageAccount {
 
     public static final String SNAPSHOTS = "usageAccountSnapshots";
+    /** The failure reason of a request closed because it had no outcome for too long. */
+    public static final String ABANDONED = "abandoned";
 
     @AggregateIdentifier
     private String id;
@@ -113,6 +116,19 @@ public class UsageAccount {
             apply(new AiRequestNotServed(
                     command.userId(), command.requestId(), command.model(), command.startedAt(), command.failedAt()));
         }
+    }
+
+    /** Closes a request left without an outcome; answers whether it was still open. */
+    @CommandHandler
+    boolean handle(AbandonAiRequest command) {
+        if (!openRequests.contains(command.requestId())) {
+            return false;
+        }
+        apply(new AiRequestFailed(
+                command.userId(), command.requestId(), command.model(), ABANDONED, command.abandonedAt()));
+        apply(new AiRequestNotServed(
+                command.userId(), command.requestId(), command.model(), command.startedAt(), command.abandonedAt()));
+        return true;
     }
 
     @CommandHandler

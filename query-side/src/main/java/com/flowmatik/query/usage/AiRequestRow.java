@@ -1,5 +1,7 @@
 package com.flowmatik.query.usage;
 
+import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.usage.OpenAiRequest;
 import com.flowmatik.api.usage.RequestKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -113,6 +115,11 @@ class AiRequestRow implements Persistable<String> {
         this.promptTokens = prompt;
         this.completionTokens = completion;
         this.costMicros = cost;
+    }
+
+    /** This request as one without an outcome yet. */
+    OpenAiRequest toOpenRequest() {
+        return new OpenAiRequest(UserId.of(userId), requestId, model, startedAt);
     }
 
     @Override
