@@ -14,9 +14,12 @@ function currentPage() {
   return name in pages ? name : 'dashboard';
 }
 
+let shown = 0;
+
 async function show() {
   if (!signedIn()) return;
   const name = currentPage();
+  const showing = ++shown;
   for (const page of Object.keys(pages)) {
     document.getElementById(`page-${page}`).hidden = page !== name;
     const link = document.querySelector(`[data-nav="${page}"]`);
@@ -26,7 +29,8 @@ async function show() {
   document.body.dataset.page = name;
   delete document.body.dataset.loaded;
   await attempt(pages[name]);
-  document.body.dataset.loaded = name;
+  // a page left before it finished loading does not claim to be the one loaded
+  if (showing === shown) document.body.dataset.loaded = name;
 }
 
 function enter(session) {

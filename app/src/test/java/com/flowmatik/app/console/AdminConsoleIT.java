@@ -159,8 +159,9 @@ class AdminConsoleIT extends IntegrationTest {
         signInAsAdmin();
         browser.driver.findElement(By.cssSelector("[data-nav='webhooks']")).click();
         By retry = By.cssSelector("[data-retry='stripe:" + invoiceEvent + "']");
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
             browser.driver.navigate().to(base() + "/admin#dashboard");
+            awaitPage("dashboard");
             browser.driver.navigate().to(base() + "/admin#webhooks");
             awaitPage("webhooks");
             assertThat(browser.driver.findElements(retry)).hasSize(1);
@@ -240,8 +241,10 @@ class AdminConsoleIT extends IntegrationTest {
                 .doubleValue();
     }
 
+    /** Read in one step: the live feed replaces the figures while the test reads them. */
     private long figure(String name) {
-        String text = browser.driver.findElement(By.cssSelector("[data-figure='" + name + "'] .figure-value")).getText();
+        String text = (String) browser.script(
+                "return document.querySelector(`[data-figure='${arguments[0]}'] .figure-value`).textContent", name);
         return Long.parseLong(text.replace(",", ""));
     }
 
