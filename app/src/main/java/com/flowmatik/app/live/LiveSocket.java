@@ -6,6 +6,7 @@ import com.flowmatik.app.security.AuthenticatedUser;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -21,16 +23,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /ws}: once connected ({@code {"type":"connected"}}), a user receives their notifications
+ * {@code /ws} (a browser's token as the subprotocol after {@code bearer}): once connected ({@code {"type":"connected"}}), a user receives their notifications
  * as {@code {"type":"notification", kind, title, message, data, at}}. Clients may send
  * {@code {"type":"subscribe","topic":"dashboard"}} (admins only; then {@code {"type":"dashboard",
  * data}} messages follow), {@code {"type":"unsubscribe","topic":"dashboard"}} and
  * {@code {"type":"ping"}}; anything else is answered with an {@code error} message.
  */
 @Component
-class LiveSocket extends TextWebSocketHandler {
+class LiveSocket extends TextWebSocketHandler implements SubProtocolCapable {
 
     static final String DASHBOARD = "dashboard";
+    /** The subprotocol before a browser's token, which the authentication filter reads at the handshake. */
+    static final String BEARER_SUBPROTOCOL = "bearer";
     static final int SEND_TIME_LIMIT_MS = 10_000;
     static final int BUFFER_LIMIT_BYTES = 512 * 1024;
     private static final Logger log = LoggerFactory.getLogger(LiveSocket.class);
@@ -43,6 +47,12 @@ class LiveSocket extends TextWebSocketHandler {
         this.sessions = sessions;
         this.dashboard = dashboard;
         this.json = json;
+    }
+
+    /** A browser sends its token as the second of two subprotocols; the first is the one agreed. */
+    @Override
+    public List<String> getSubProtocols() {
+        return List.of(BEARER_SUBPROTOCOL);
     }
 
     @Override

@@ -25,6 +25,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
     static final String FAILURE_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".failure";
     private static final String BEARER = "Bearer ";
     private static final String ACCESS_TOKEN = "access_token";
+    /** The subprotocol a browser names, the token after it, to keep the token out of the socket's address. */
+    private static final String BEARER_SUBPROTOCOL = "bearer";
 
     private final JwtTokens tokens;
     private final TokenDenylist denylist;
@@ -55,7 +57,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 
     /**
      * The token of the {@code Authorization} header; for a WebSocket handshake, whose headers a
-     * browser cannot set, also the {@code access_token} parameter.
+     * browser cannot set, also {@code Sec-WebSocket-Protocol: bearer, <token>} or the
+     * {@code access_token} parameter.
      */
     private static String bearerToken(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -65,6 +68,10 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         String sockets = request.getContextPath() + "/ws";
         String path = request.getRequestURI();
         if (path.equals(sockets) || path.startsWith(sockets + "/")) {
+            String[] protocols = String.valueOf(request.getHeader("Sec-WebSocket-Protocol")).split(",");
+            if (protocols.length == 2 && protocols[0].trim().equals(BEARER_SUBPROTOCOL)) {
+                return protocols[1].trim();
+            }
             return request.getParameter(ACCESS_TOKEN);
         }
         return null;

@@ -41,6 +41,9 @@ public class SecurityConfiguration {
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };
 
+    /** The admin console's page, scripts and styles: public files; every number they show needs an admin's token. */
+    static final String[] ADMIN_CONSOLE = {"/admin", "/admin/", "/admin/**", "/webjars/**"};
+
     /** Scripts and styles from this origin only (the OpenAPI UI needs its own styles inline); no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
@@ -66,6 +69,7 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
+                        .requestMatchers(HttpMethod.GET, ADMIN_CONSOLE).permitAll()
                         .requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**", "/api/webhooks/**").hasRole("ADMIN")

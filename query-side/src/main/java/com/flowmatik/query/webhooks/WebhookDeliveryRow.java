@@ -101,6 +101,18 @@ class WebhookDeliveryRow {
         return deliveryId;
     }
 
+    PaymentProvider provider() {
+        return provider;
+    }
+
+    String eventType() {
+        return eventType;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
     String lastError() {
         return lastError;
     }

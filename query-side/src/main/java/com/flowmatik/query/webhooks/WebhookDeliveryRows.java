@@ -5,6 +5,7 @@ import com.flowmatik.api.webhook.WebhookStatus;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 
 interface WebhookDeliveryRows extends JpaRepository<WebhookDeliveryRow, String> {
@@ -18,6 +19,8 @@ interface WebhookDeliveryRows extends JpaRepository<WebhookDeliveryRow, String> 
     List<Count> countByProviderTypeAndStatus();
 
     Optional<WebhookDeliveryRow> findFirstByLastErrorIsNotNullOrderByLastFailedAtDesc();
+
+    List<WebhookDeliveryRow> findByStatusOrderByLastFailedAtDesc(WebhookStatus status, Pageable page);
 
     /** How many deliveries of one provider and type are in one status. */
     interface Count {

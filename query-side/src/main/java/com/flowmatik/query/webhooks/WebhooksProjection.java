@@ -15,6 +15,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,7 +90,13 @@ class WebhooksProjection {
         WebhookStats.LastError lastError = rows.findFirstByLastErrorIsNotNullOrderByLastFailedAtDesc()
                 .map(row -> new WebhookStats.LastError(row.deliveryId(), row.lastError(), row.lastFailedAt()))
                 .orElse(null);
-        return new WebhookStats(total, byStatus, byProvider, lastError);
+        List<WebhookStats.FailedDelivery> failed = rows
+                .findByStatusOrderByLastFailedAtDesc(WebhookStatus.FAILED, PageRequest.of(0, WebhookStats.FAILED_LISTED))
+                .stream()
+                .map(row -> new WebhookStats.FailedDelivery(row.deliveryId(), row.provider().wireName(),
+                        row.eventType(), row.attempts(), row.lastError(), row.lastFailedAt()))
+                .toList();
+        return new WebhookStats(total, byStatus, byProvider, lastError, failed);
     }
 
     private WebhookDeliveryRow delivery(String deliveryId, PaymentProvider provider, String eventType, Instant at) {
