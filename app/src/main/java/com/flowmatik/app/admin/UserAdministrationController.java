@@ -5,6 +5,7 @@ import com.flowmatik.api.identity.DeactivateUser;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.plan.Plan;
+import com.flowmatik.api.identity.ApplyPlanRole;
 import com.flowmatik.api.usage.ChangeDailyLimits;
 import com.flowmatik.app.auth.UserDirectory;
 import com.flowmatik.app.auth.UserResponse;
@@ -57,8 +58,10 @@ class UserAdministrationController {
         users.find(user).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No such user"));
         Plan plan = Plan.fromWireName(request.plan());
         Instant now = clock.instant();
-        Boolean changed = commands.sendAndWait(new ChangeDailyLimits(user, plan, plan.dailyLimits(), now));
-        return UserResponse.from(users.afterCommand(user, now, changed));
+        Boolean limitsChanged = commands.sendAndWait(new ChangeDailyLimits(user, plan, plan.dailyLimits(), now));
+        // the role follows the plan (premium for a paid one) as it does when a payment changes it
+        Boolean roleChanged = commands.sendAndWait(new ApplyPlanRole(user, plan, now));
+        return UserResponse.from(users.afterCommand(user, now, limitsChanged || roleChanged));
     }
 
     @PostMapping("/deactivate")

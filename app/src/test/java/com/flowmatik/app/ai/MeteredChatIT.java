@@ -232,6 +232,8 @@ class MeteredChatIT extends IntegrationTest {
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("plan").asString()).isEqualTo("business");
+        assertThat(changed.json().path("role").asString()).as("a paid plan's role").isEqualTo("premium");
+        assertThat(api.get("/api/auth/me", token).json().path("role").asString()).isEqualTo("premium");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode usage = api.get("/api/ai/usage", token).json();
             assertThat(usage.path("plan").asString()).isEqualTo("business");
