@@ -58,9 +58,10 @@ class UserAdministrationController {
         users.find(user).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No such user"));
         Plan plan = Plan.fromWireName(request.plan());
         Instant now = clock.instant();
-        Boolean limitsChanged = commands.sendAndWait(new ChangeDailyLimits(user, plan, plan.dailyLimits(), now));
-        // the role follows the plan (premium for a paid one) as it does when a payment changes it
+        // the role follows the plan (premium for a paid one) as it does when a payment changes it; first,
+        // so that the read model shows both once it shows the limits
         Boolean roleChanged = commands.sendAndWait(new ApplyPlanRole(user, plan, now));
+        Boolean limitsChanged = commands.sendAndWait(new ChangeDailyLimits(user, plan, plan.dailyLimits(), now));
         return UserResponse.from(users.afterCommand(user, now, limitsChanged || roleChanged));
     }
 
