@@ -59,10 +59,13 @@ class UserAdministrationController {
         Plan plan = Plan.fromWireName(request.plan());
         Instant now = clock.instant();
         // the role follows the plan (premium for a paid one) as it does when a payment changes it; first,
-        // so that the read model shows both once it shows the limits
+        // so that once the read model shows the new limits (the later change) it shows both
         Boolean roleChanged = commands.sendAndWait(new ApplyPlanRole(user, plan, now));
-        Boolean limitsChanged = commands.sendAndWait(new ChangeDailyLimits(user, plan, plan.dailyLimits(), now));
-        return UserResponse.from(users.afterCommand(user, now, limitsChanged || roleChanged));
+        Instant limitsAt = clock.instant();
+        Boolean limitsChanged = commands.sendAndWait(new ChangeDailyLimits(user, plan, plan.dailyLimits(), limitsAt));
+        return UserResponse.from(limitsChanged
+                ? users.afterCommand(user, limitsAt, true)
+                : users.afterCommand(user, now, roleChanged));
     }
 
     @PostMapping("/deactivate")
