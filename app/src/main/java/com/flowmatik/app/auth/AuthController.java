@@ -15,6 +15,7 @@ import com.flowmatik.app.security.JwtTokens;
 import com.flowmatik.app.security.TokenDenylist;
 import com.flowmatik.app.web.ApiProblem;
 import com.flowmatik.app.web.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ class AuthController {
     private final JwtTokens tokens;
     private final TokenDenylist denylist;
     private final ResetLinks resetLinks;
+    private final SignInGuard signIns;
     private final Clock clock;
     private final IdGenerator ids;
 
@@ -59,6 +61,7 @@ class AuthController {
             JwtTokens tokens,
             TokenDenylist denylist,
             ResetLinks resetLinks,
+            SignInGuard signIns,
             Clock clock,
             IdGenerator ids) {
         this.commands = commands;
@@ -67,6 +70,7 @@ class AuthController {
         this.tokens = tokens;
         this.denylist = denylist;
         this.resetLinks = resetLinks;
+        this.signIns = signIns;
         this.clock = clock;
         this.ids = ids;
     }
@@ -82,13 +86,20 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    AuthResponse login(@Valid @RequestBody LoginRequest request) {
+    AuthResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        String address = http.getRemoteAddr();
+        signIns.heldBack(request.email(), address).ifPresent(wait -> {
+            throw ApiProblem.retryAfter(ProblemType.RATE_LIMITED, "Too many failed sign-ins for this account; "
+                    + "try again in " + Math.max(1, wait.toSeconds() + 1) + " s", wait);
+        });
         Optional<Credentials> credentials = users.credentials(request.email());
         boolean matches = passwords.matches(
                 request.password(), credentials.map(Credentials::passwordHash).orElse(null));
         if (!matches || !credentials.get().active()) {
+            signIns.failed(request.email());
             throw new ApiProblem(ProblemType.INVALID_CREDENTIALS, WRONG_CREDENTIALS);
         }
+        signIns.succeeded(request.email(), address);
         UserView user = users.find(credentials.get().userId())
                 .orElseThrow(() -> new ApiProblem(ProblemType.INVALID_CREDENTIALS, WRONG_CREDENTIALS));
         return signedIn(user, credentials.get().credentialsVersion());

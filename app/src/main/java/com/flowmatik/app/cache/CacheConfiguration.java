@@ -1,6 +1,7 @@
 package com.flowmatik.app.cache;
 
 import com.flowmatik.api.usage.UsageReport;
+import com.flowmatik.app.redis.RedisKeys;
 import com.flowmatik.query.admin.Dashboard;
 import java.time.Duration;
 import java.util.Map;
@@ -26,20 +27,19 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
 
-    /** Keys are {@code flowmatik:cache:<cache>::<key>}. */
-    static final String KEY_PREFIX = "flowmatik:cache:";
-
+    /** Keys are {@code <FLOWMATIK_REDIS_PREFIX>cache:<cache>::<key>}. */
     @Bean
     @Profile("mysql")
-    CacheManager redisCaches(RedisConnectionFactory redis) {
+    CacheManager redisCaches(RedisConnectionFactory redis, RedisKeys keys) {
+        String prefix = keys.key("cache:");
         return RedisCacheManager.builder(redis)
                 .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
-                        .prefixCacheNameWith(KEY_PREFIX)
+                        .prefixCacheNameWith(prefix)
                         .entryTtl(Duration.ofMinutes(1))
                         .disableCachingNullValues())
                 .withInitialCacheConfigurations(Map.of(
-                        "usage-today", typed(UsageReport.class, Duration.ofMinutes(1)),
-                        "admin-dashboard", typed(Dashboard.class, Duration.ofSeconds(10))))
+                        "usage-today", typed(prefix, UsageReport.class, Duration.ofMinutes(1)),
+                        "admin-dashboard", typed(prefix, Dashboard.class, Duration.ofSeconds(10))))
                 .disableCreateOnMissingCache()
                 .build();
     }
@@ -50,9 +50,9 @@ class CacheConfiguration {
         return new NoOpCacheManager();
     }
 
-    private static RedisCacheConfiguration typed(Class<?> type, Duration ttl) {
+    private static RedisCacheConfiguration typed(String prefix, Class<?> type, Duration ttl) {
         return RedisCacheConfiguration.defaultCacheConfig()
-                .prefixCacheNameWith(KEY_PREFIX)
+                .prefixCacheNameWith(prefix)
                 .entryTtl(ttl)
                 .disableCachingNullValues()
                 .serializeValuesWith(SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(type)));

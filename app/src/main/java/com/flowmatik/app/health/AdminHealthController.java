@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
  * processors are Actuator's contributors; the event store is what the processors' contributor
  * learnt asking it for its head; the AI provider is its circuit breaker's state; the payment
  * providers are only whether they are configured (they are never called from here). {@code status}
- * is {@code DOWN} when the database, the event store, Redis or a processor is unwell,
- * {@code DEGRADED} when only the AI provider is, {@code UP} otherwise.
+ * is {@code DOWN} when the database, the event store or a processor is unwell, {@code DEGRADED}
+ * when only the AI provider or Redis (a cache: everything still serves without it) is, {@code UP}
+ * otherwise.
  */
 @RestController
 class AdminHealthController {
@@ -70,14 +71,15 @@ class AdminHealthController {
     private static String overall(Map<String, Object> components, List<Map<String, Object>> processorList) {
         boolean essentialsUp = isUp(components.get("database"))
                 && isUp(components.get("eventStore"))
-                && (NOT_USED.equals(components.get("redis")) || isUp(components.get("redis")))
                 && processorList.stream().allMatch(processor ->
                         Boolean.TRUE.equals(processor.get("running")) && !Boolean.TRUE.equals(processor.get("error")));
         if (!essentialsUp) {
             return Status.DOWN.getCode();
         }
         Object ai = components.get("aiProvider");
-        return ai instanceof Map<?, ?> && !isUp(ai) ? "DEGRADED" : Status.UP.getCode();
+        Object redis = components.get("redis");
+        boolean degraded = ai instanceof Map<?, ?> && !isUp(ai) || redis instanceof Map<?, ?> && !isUp(redis);
+        return degraded ? "DEGRADED" : Status.UP.getCode();
     }
 
     private static boolean isUp(Object component) {

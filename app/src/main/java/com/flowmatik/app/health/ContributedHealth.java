@@ -3,6 +3,8 @@ package com.flowmatik.app.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -30,6 +32,17 @@ class ContributedHealth {
             ObjectProvider<ReactiveHealthContributorRegistry> reactiveContributors) {
         this.contributors = contributors;
         this.reactiveContributors = reactiveContributors;
+    }
+
+    /** Every contributor's name, blocking and reactive. */
+    Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        contributors.stream().forEach(entry -> names.add(entry.name()));
+        ReactiveHealthContributorRegistry reactive = reactiveContributors.getIfAvailable();
+        if (reactive != null) {
+            reactive.stream().forEach(entry -> names.add(entry.name()));
+        }
+        return names;
     }
 
     /** The named contributor's health with details; empty when there is no such contributor. */

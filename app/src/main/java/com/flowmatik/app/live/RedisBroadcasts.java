@@ -1,5 +1,6 @@
 package com.flowmatik.app.live;
 
+import com.flowmatik.app.redis.RedisKeys;
 import com.flowmatik.app.web.ApiProblem;
 import com.flowmatik.app.web.ProblemType;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Profile("mysql")
 class RedisBroadcasts {
 
-    static final String CHANNEL = "flowmatik:live:broadcasts";
+    /** The channel's name after the platform's Redis prefix. */
+    static final String CHANNEL = "live:broadcasts";
     private static final Logger log = LoggerFactory.getLogger(RedisBroadcasts.class);
 
     /** What travels on the channel. */
@@ -34,11 +36,12 @@ class RedisBroadcasts {
     private final String instance = UUID.randomUUID().toString();
 
     @Bean
-    BroadcastRelay redisBroadcastRelay(StringRedisTemplate redis, JsonMapper json) {
+    BroadcastRelay redisBroadcastRelay(StringRedisTemplate redis, JsonMapper json, RedisKeys keys) {
+        String channel = keys.key(CHANNEL);
         return (audience, notification) -> {
             try {
                 redis.convertAndSend(
-                        CHANNEL, json.writeValueAsString(new Relayed(instance, audience.wireName(), notification)));
+                        channel, json.writeValueAsString(new Relayed(instance, audience.wireName(), notification)));
             } catch (DataAccessException unreachable) {
                 throw new ApiProblem(ProblemType.SERVICE_UNAVAILABLE,
                         "The broadcast cannot reach the other instances: Redis does not answer");
@@ -46,18 +49,28 @@ class RedisBroadcasts {
         };
     }
 
+    /**
+     * Not started with the context: {@link RedisSubscription} starts it once Redis answers, so that
+     * the app starts, and serves, without Redis.
+     */
     @Bean
     RedisMessageListenerContainer liveBroadcastListener(
-            RedisConnectionFactory connections, Broadcasts broadcasts, JsonMapper json) {
+            RedisConnectionFactory connections, Broadcasts broadcasts, JsonMapper json, RedisKeys keys) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
+        container.setAutoStartup(false);
         container.addMessageListener((message, pattern) -> {
             Relayed relayed = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), Relayed.class);
             if (!instance.equals(relayed.origin())) {
                 int delivered = broadcasts.deliverHere(Audience.parse(relayed.audience()), relayed.notification());
                 log.debug("Relayed broadcast to {}: {} session(s) on this instance", relayed.audience(), delivered);
             }
-        }, new ChannelTopic(CHANNEL));
+        }, new ChannelTopic(keys.key(CHANNEL)));
         return container;
+    }
+
+    @Bean
+    RedisSubscription liveBroadcastSubscription(RedisMessageListenerContainer liveBroadcastListener) {
+        return new RedisSubscription(liveBroadcastListener);
     }
 }

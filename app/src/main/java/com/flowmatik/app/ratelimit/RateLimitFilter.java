@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
@@ -44,7 +42,6 @@ class RateLimitFilter extends OncePerRequestFilter {
     static final String LIMIT_HEADER = "X-RateLimit-Limit";
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
-    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
     /**
      * The public endpoints of {@code SecurityConfiguration}, matched the same way Spring Security and
@@ -75,15 +72,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         Limit tightest = null;
         ConsumptionProbe tightestProbe = null;
         for (Charge charge : chargesFor(request)) {
-            ConsumptionProbe probe;
-            try {
-                probe = buckets.tryConsume(charge.limit(), charge.subject());
-            } catch (RateLimitsUnavailable unavailable) {
-                log.error("Refusing {} {}: {}", request.getMethod(), request.getRequestURI(), unavailable.getMessage());
-                problems.write(response, Problems.of(ProblemType.SERVICE_UNAVAILABLE,
-                        "Request limits cannot be checked right now; please try again shortly"));
-                return;
-            }
+            ConsumptionProbe probe = buckets.tryConsume(charge.limit(), charge.subject());
             if (!probe.isConsumed()) {
                 refuse(response, charge.limit(), probe);
                 return;

@@ -1,5 +1,6 @@
 package com.flowmatik.app.ratelimit;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,19 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ipPerMinute one client address, all users behind it together ({@code RATE_LIMIT_IP_PER_MINUTE})
  * @param authPerMinute one client address on sign-up, sign-in and password reset, which guess
  *     passwords and send mail ({@code RATE_LIMIT_AUTH_PER_MINUTE})
- * @param keyPrefix what the Redis keys of the buckets start with, so that deployments (or test runs)
- *     sharing one Redis keep apart; {@code flowmatik:rate:} by default
+ * @param syncInterval how often an instance shares its counts with the others through Redis
+ *     ({@code RATE_LIMIT_SYNC_INTERVAL}, 200 ms unless set): the most time during which instances
+ *     count without hearing of each other
  */
 @ConfigurationProperties("flowmatik.rate-limit")
-public record RateLimitProperties(int userPerMinute, int ipPerMinute, int authPerMinute, String keyPrefix) {
+public record RateLimitProperties(int userPerMinute, int ipPerMinute, int authPerMinute, Duration syncInterval) {
 
-    static final String DEFAULT_KEY_PREFIX = "flowmatik:rate:";
+    static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofMillis(200);
 
     public RateLimitProperties {
         requirePositive(userPerMinute, "RATE_LIMIT_USER_PER_MINUTE");
         requirePositive(ipPerMinute, "RATE_LIMIT_IP_PER_MINUTE");
         requirePositive(authPerMinute, "RATE_LIMIT_AUTH_PER_MINUTE");
-        keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? DEFAULT_KEY_PREFIX : keyPrefix;
+        syncInterval = syncInterval == null ? DEFAULT_SYNC_INTERVAL : syncInterval;
+        if (syncInterval.isNegative() || syncInterval.isZero()) {
+            throw new IllegalArgumentException("RATE_LIMIT_SYNC_INTERVAL must be positive, e.g. 200ms");
+        }
     }
 
     Limit user() {

@@ -1,11 +1,15 @@
 package com.flowmatik.app.security;
 
+import com.flowmatik.app.web.EdgeProblems;
 import com.flowmatik.app.web.ProblemType;
 import com.flowmatik.app.web.ProblemWriter;
 import com.flowmatik.app.web.Problems;
+import com.flowmatik.app.web.SecurityHeaders;
 import com.flowmatik.app.web.WebProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,8 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Which paths need which role. Stateless: no session, no CSRF token (bearer tokens are not sent by
@@ -44,18 +50,19 @@ public class SecurityConfiguration {
     /** The admin console's page, scripts and styles: public files; every number they show needs an admin's token. */
     static final String[] ADMIN_CONSOLE = {"/admin", "/admin/", "/admin/**", "/webjars/**"};
 
-    /** Scripts and styles from this origin only (the OpenAPI UI needs its own styles inline); no framing. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
-
     @Bean
     SecurityFilterChain api(
-            HttpSecurity http, JwtTokens tokens, TokenDenylist denylist, AccountStatuses accounts, ProblemWriter problems)
+            HttpSecurity http,
+            JwtTokens tokens,
+            TokenDenylist denylist,
+            AccountStatuses accounts,
+            ProblemWriter problems,
+            KnownPaths knownPaths)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(cors -> {})
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -77,6 +84,11 @@ public class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, denied) -> {
                             Object reason = request.getAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE);
+                            if (reason == null && !knownPaths.isKnown(request)) {
+                                // a path that does not exist is not found, whether or not a token came with it
+                                problems.write(response, Problems.of(ProblemType.NOT_FOUND, "No such resource"));
+                                return;
+                            }
                             String detail = reason != null
                                     ? "The bearer token was refused: " + reason
                                     : "This endpoint needs a bearer token";
@@ -88,6 +100,28 @@ public class SecurityConfiguration {
                 .addFilterBefore(
                         new JwtAuthenticationFilter(tokens, denylist, accounts), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** The firewall's refusals (a path with {@code //}, {@code ;}, {@code ..}, {@code %2F}) as problems. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(EdgeProblems edge) {
+        return edge.firewallRefusals();
+    }
+
+    /** The CORS check of the filter chain (Spring Security uses the bean of this name), refusing as a problem. */
+    @Bean
+    CorsFilter corsFilter(@Qualifier("corsConfigurationSource") CorsConfigurationSource source, EdgeProblems edge) {
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(edge.corsRefusals());
+        return filter;
+    }
+
+    /** It runs inside the security filter chain only, not a second time as a filter of its own. */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilterOutsideTheChain(CorsFilter corsFilter) {
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean

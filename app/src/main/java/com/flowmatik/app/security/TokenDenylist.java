@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Tokens signed out before they expire, by {@code jti}. An entry needs to live only until the token
- * would have expired anyway. Redis holds it in the mysql and axonserver modes, so that every
- * instance refuses the token; the embedded mode keeps it in the process.
+ * would have expired anyway. Asking is a lookup in this process's memory, never a round trip:
+ * every token check of every request asks.
  */
 public interface TokenDenylist {
 

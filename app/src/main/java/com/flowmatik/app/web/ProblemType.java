@@ -23,6 +23,7 @@ public enum ProblemType {
     SUBSCRIPTION_ACTIVE(HttpStatus.CONFLICT, "subscription-active", "Subscription already active"),
     NO_ACTIVE_SUBSCRIPTION(HttpStatus.CONFLICT, "no-active-subscription", "No active subscription"),
     INVALID_SIGNATURE(HttpStatus.BAD_REQUEST, "invalid-signature", "Invalid webhook signature"),
+    INVALID_PAYLOAD(HttpStatus.BAD_REQUEST, "invalid-payload", "Invalid webhook payload"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),

@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a problem from a servlet filter, where no controller advice reaches. */
+/** Writes a problem from a servlet filter, where no controller advice reaches, with the security headers. */
 @Component
 public class ProblemWriter {
 
@@ -18,6 +18,7 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        SecurityHeaders.set(response::setHeader);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

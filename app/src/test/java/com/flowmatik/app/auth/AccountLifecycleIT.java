@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.SuiteLogs;
 import com.flowmatik.app.support.TestSecrets;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -211,6 +212,7 @@ class AccountLifecycleIT extends IntegrationTest {
                     Matcher matcher = RESET_TOKEN.matcher(message.getContent().toString());
                     assertThat(matcher.find()).isTrue();
                     token[0] = matcher.group(1);
+                    SuiteLogs.secretUsed(token[0]);
                 }
             }
             assertThat(token[0]).isNotNull();

@@ -3,6 +3,7 @@ package com.flowmatik.app.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flowmatik.app.redis.RedisKeys;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.TestMode;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class QueryCacheIT extends IntegrationTest {
     void aReadIsServedFromTheCacheUntilTheUsersNextRequestEvictsIt() {
         String token = api.register(uniqueEmail("cached"), "cached-password", "Cy");
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
-        String key = "flowmatik:cache:usage-today::" + userId + ":" + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        String key = context.getBean(RedisKeys.class).key("cache:usage-today::") + userId + ":" + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         chat(token);
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                 assertThat(requestsToday(token)).isEqualTo(1));
@@ -57,7 +58,7 @@ class QueryCacheIT extends IntegrationTest {
     @Test
     void theDashboardIsServedFromTheCacheUntilTheNextEventEvictsIt() {
         String admin = adminToken();
-        String key = "flowmatik:cache:admin-dashboard::" + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        String key = context.getBean(RedisKeys.class).key("cache:admin-dashboard::") + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         long users = api.get("/api/admin/dashboard", admin).json().path("users").asLong();
         assertThat(redis.hasKey(key)).isTrue();
         redis.opsForValue().set(key, redis.opsForValue().get(key).replaceFirst("\"users\":\\d+", "\"users\":-7"),

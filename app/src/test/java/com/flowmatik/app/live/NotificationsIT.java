@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.flowmatik.app.redis.RedisKeys;
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.ProviderEvents;
@@ -32,6 +33,9 @@ class NotificationsIT extends IntegrationTest {
 
     @Autowired
     ObjectProvider<StringRedisTemplate> redis;
+
+    @Autowired
+    RedisKeys redisKeys;
 
     @Test
     void aUserIsWarnedAt80PercentAndToldAt100PercentOfTheirTokensOnEveryTabAndNobodyElseIs() throws Exception {
@@ -144,7 +148,7 @@ class NotificationsIT extends IntegrationTest {
         Notification notification = Notification.of(
                 Notification.BROADCAST, "From elsewhere", "Sent to another instance", Map.of(), CLOCK.instant());
 
-        redis.getObject().convertAndSend(RedisBroadcasts.CHANNEL, JSON.writeValueAsString(
+        redis.getObject().convertAndSend(redisKeys.key(RedisBroadcasts.CHANNEL), JSON.writeValueAsString(
                 new RedisBroadcasts.Relayed("another-instance", "user:" + gus.id, notification)));
 
         assertThat(tab.nextNotification().path("title").asString()).isEqualTo("From elsewhere");

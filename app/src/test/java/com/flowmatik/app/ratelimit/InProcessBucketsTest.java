@@ -71,4 +71,30 @@ class InProcessBucketsTest {
     private ConsumptionProbe consume(String subject) {
         return buckets.tryConsume(THREE_A_MINUTE, subject);
     }
+
+    @Test
+    void aBucketAdoptsTheSharedCountLessWhatItAdmittedSinceItWasRead() {
+        consume("a");
+        LocalBucket bucket = buckets.usedWithin(Duration.ofMinutes(1)).get(0);
+        assertThat(bucket.takeUnshared()).as("admitted here since the last round").isEqualTo(1);
+        consume("a");
+
+        bucket.adoptShared(1); // the other instances took one more: 3 - 1 (here) - 1 (elsewhere)
+
+        assertThat(consume("a").isConsumed()).as("1 shared - 1 admitted since = 0 left").isFalse();
+        assertThat(bucket.takeUnshared()).as("the second request is told at the next round").isEqualTo(1);
+    }
+
+    @Test
+    void aBucketThatOthersLeftFullerGetsItsTokensBack() {
+        IntStream.range(0, 3).forEach(i -> consume("a"));
+        LocalBucket bucket = buckets.usedWithin(Duration.ofMinutes(1)).get(0);
+        bucket.takeUnshared();
+
+        bucket.adoptShared(2);
+
+        assertThat(consume("a").isConsumed()).isTrue();
+        assertThat(consume("a").isConsumed()).isTrue();
+        assertThat(consume("a").isConsumed()).isFalse();
+    }
 }

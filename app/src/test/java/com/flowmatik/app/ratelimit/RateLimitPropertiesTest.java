@@ -3,6 +3,7 @@ package com.flowmatik.app.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RateLimitPropertiesTest {
@@ -18,8 +19,12 @@ class RateLimitPropertiesTest {
     }
 
     @Test
-    void keysStartWithTheFlowmatikPrefixUnlessToldOtherwise() {
-        assertThat(new RateLimitProperties(120, 300, 10, null).keyPrefix()).isEqualTo("flowmatik:rate:");
-        assertThat(new RateLimitProperties(120, 300, 10, "run-1:").keyPrefix()).isEqualTo("run-1:");
+    void instancesShareTheirCountsFiveTimesASecondUnlessToldOtherwise() {
+        assertThat(new RateLimitProperties(120, 300, 10, null).syncInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(new RateLimitProperties(120, 300, 10, Duration.ofSeconds(1)).syncInterval())
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RateLimitProperties(120, 300, 10, Duration.ZERO))
+                .withMessageContaining("RATE_LIMIT_SYNC_INTERVAL");
     }
 }

@@ -52,9 +52,21 @@ public final class Api {
     public HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
+            SuiteLogs.secretUsed(token);
             builder.header("Authorization", "Bearer " + token);
         }
         return builder;
+    }
+
+    /**
+     * A JSON post as if from another client address, for an instance that trusts
+     * {@code X-Forwarded-For} from its loopback proxy ({@code server.forward-headers-strategy=native}).
+     */
+    public Response postFrom(String address, String path, String json) {
+        return send(request(path, null)
+                .header("X-Forwarded-For", address)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Registers a user and answers the token. */
@@ -63,7 +75,9 @@ public final class Api {
         if (response.status() != 201) {
             throw new IllegalStateException("register answered " + response.status() + ": " + response.body());
         }
-        return response.json().path("token").asString();
+        String token = response.json().path("token").asString();
+        SuiteLogs.secretUsed(token);
+        return token;
     }
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String body) {

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import com.flowmatik.command.refusal.ErrorVocabulary;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,18 +29,21 @@ class AiController {
     private final ModelCatalogue catalogue;
     private final AiProvider provider;
     private final TaskExecutor executor;
+    private final ErrorVocabulary errors;
 
     AiController(
             MeteredChat chat,
             ContentGenerator generator,
             ModelCatalogue catalogue,
             AiProvider provider,
-            TaskExecutor executor) {
+            TaskExecutor executor,
+            ErrorVocabulary errors) {
         this.chat = chat;
         this.generator = generator;
         this.catalogue = catalogue;
         this.provider = provider;
         this.executor = executor;
+        this.errors = errors;
     }
 
     @PostMapping("/api/ai/chat")
@@ -54,7 +58,7 @@ class AiController {
         if (!streamed) {
             return turn.run(null);
         }
-        return ChatStream.start(turn, executor);
+        return ChatStream.start(turn, executor, errors);
     }
 
     @PostMapping("/api/ai/generate-content")

@@ -1,12 +1,8 @@
 package com.flowmatik.command.ai;
 
 import com.flowmatik.api.identity.UserId;
-import com.flowmatik.api.refusal.BusinessRuleViolation;
-import com.flowmatik.api.refusal.ErrorCode;
-import com.flowmatik.command.ai.provider.ProviderException;
-import com.flowmatik.command.ai.provider.ProviderTimedOut;
-import com.flowmatik.command.ai.provider.ProviderUnavailable;
 import com.flowmatik.command.ai.provider.StreamCancelled;
+import com.flowmatik.command.refusal.ErrorVocabulary;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -14,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -30,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Chat over WebSocket ({@code /ws/chat}): each text message is a chat request as for
  * {@code POST /api/ai/chat}; the answer comes back as {@code delta} messages and one {@code done}
- * with the usage and cost, or one {@code error} with the status and problem slug the HTTP API would
- * have answered. Quota, metering and conversations are the same as over HTTP.
+ * with the usage and cost, or one {@code error} with the status and problem slug the HTTP API
+ * answers the same failure with ({@link ErrorVocabulary}, the one mapping). Quota, metering and conversations are the same as over HTTP.
  */
 @Component
 class ChatSocket extends TextWebSocketHandler {
@@ -44,9 +39,11 @@ class ChatSocket extends TextWebSocketHandler {
     private final JsonMapper json;
     private final Validator validator;
     private final TaskExecutor executor;
+    private final ErrorVocabulary errors;
 
-    ChatSocket(MeteredChat chat, JsonMapper json, Validator validator, TaskExecutor executor) {
+    ChatSocket(MeteredChat chat, JsonMapper json, Validator validator, TaskExecutor executor, ErrorVocabulary errors) {
         this.chat = chat;
+        this.errors = errors;
         this.json = json;
         this.validator = validator;
         this.executor = executor;
@@ -85,37 +82,12 @@ class ChatSocket extends TextWebSocketHandler {
             done.put("type", "done");
             done.put("answer", answer);
             send(session, done);
-        } catch (StreamCancelled gone) {
+        } catch (StreamCancelled | UncheckedIOException gone) {
             log.debug("WebSocket chat client went away", gone);
-        } catch (QuotaExceeded refused) {
-            error(session, 429, "quota-exceeded", refused.getMessage());
-        } catch (ProviderException failure) {
-            int status = failure instanceof ProviderUnavailable ? 503 : failure instanceof ProviderTimedOut ? 504 : 502;
-            String slug = failure instanceof ProviderUnavailable
-                    ? "provider-unavailable"
-                    : failure instanceof ProviderTimedOut ? "provider-timeout" : "provider-error";
-            error(session, status, slug, failure.getMessage());
-        } catch (BusinessRuleViolation refused) {
-            refusal(session, refused.code(), refused.getMessage());
-        } catch (CommandExecutionException refused) {
-            ErrorCode code = refused.getDetails().map(Object::toString).map(ErrorCode::valueOf).orElse(null);
-            if (code == null) {
-                throw refused;
-            }
-            refusal(session, code, refused.getMessage());
-        } catch (UncheckedIOException gone) {
-            log.debug("WebSocket chat client went away", gone);
+        } catch (RuntimeException failure) {
+            ErrorVocabulary.DescribedError described = errors.describe(failure);
+            error(session, described.status(), described.slug(), described.detail());
         }
-    }
-
-    private void refusal(WebSocketSession session, ErrorCode code, String message) {
-        int status = switch (code) {
-            case NOT_FOUND -> 404;
-            case VALIDATION, INVALID_RESET_TOKEN, INVALID_SIGNATURE -> 400;
-            case EMAIL_TAKEN, SUBSCRIPTION_ACTIVE, NO_ACTIVE_SUBSCRIPTION -> 409;
-            case ACCOUNT_DEACTIVATED -> 403;
-        };
-        error(session, status, code.slug(), message);
     }
 
     private void error(WebSocketSession session, int status, String problem, String detail) {

@@ -1,10 +1,11 @@
 package com.flowmatik.command.ai;
 
-import com.flowmatik.command.ai.provider.ProviderException;
 import com.flowmatik.command.ai.provider.StreamCancelled;
+import com.flowmatik.command.refusal.ErrorVocabulary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A chat answer as Server-Sent Events: {@code delta} events with content as it arrives, then one
- * {@code done} event with the request id, conversation, usage and cost, or one {@code error} event.
- * A client that goes away cancels the call; what the provider reported until then is charged.
+ * {@code done} event with the request id, conversation, usage and cost, or one {@code error} event
+ * with the request id and the problem the same failure gets as an HTTP answer ({@code status},
+ * {@code type}, {@code title}, {@code detail}). A client that goes away cancels the call; what the
+ * provider reported until then is charged.
  */
 final class ChatStream {
 
@@ -24,7 +27,7 @@ final class ChatStream {
 
     private ChatStream() {}
 
-    static SseEmitter start(MeteredChat.Turn turn, TaskExecutor executor) {
+    static SseEmitter start(MeteredChat.Turn turn, TaskExecutor executor, ErrorVocabulary errors) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         executor.execute(() -> {
             try {
@@ -33,12 +36,8 @@ final class ChatStream {
                 emitter.complete();
             } catch (StreamCancelled gone) {
                 emitter.complete();
-            } catch (ProviderException failure) {
-                sendQuietly(emitter, Map.of("requestId", turn.requestId(), "detail", failure.getMessage()));
-                emitter.complete();
             } catch (RuntimeException failure) {
-                log.error("Streamed chat {} failed", turn.requestId(), failure);
-                sendQuietly(emitter, Map.of("requestId", turn.requestId(), "detail", "Something went wrong on our side"));
+                sendQuietly(emitter, error(turn, errors.describe(failure)));
                 emitter.complete();
             }
         });
@@ -53,8 +52,18 @@ final class ChatStream {
         }
     }
 
+    private static Map<String, Object> error(MeteredChat.Turn turn, ErrorVocabulary.DescribedError error) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requestId", turn.requestId());
+        data.put("status", error.status());
+        data.put("type", error.type());
+        data.put("title", error.title());
+        data.put("detail", error.detail());
+        return data;
+    }
+
     /** The last word of a stream that failed: the client may be gone already, and then nobody hears it. */
-    private static void sendQuietly(SseEmitter emitter, Map<String, String> error) {
+    private static void sendQuietly(SseEmitter emitter, Map<String, Object> error) {
         try {
             emitter.send(SseEmitter.event().name("error").data(error, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException clientGone) {

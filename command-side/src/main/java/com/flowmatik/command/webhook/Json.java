@@ -17,7 +17,7 @@ final class Json {
         try {
             return JSON.readTree(body);
         } catch (JacksonException notJson) {
-            throw InvalidWebhook.because("The body is not JSON");
+            throw InvalidWebhook.payload("The body is not JSON");
         }
     }
 

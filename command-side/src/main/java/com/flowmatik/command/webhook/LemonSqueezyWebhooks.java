@@ -86,7 +86,7 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
             eventName = headers.getFirst(EVENT_NAME_HEADER);
         }
         if (eventName == null || eventName.isBlank()) {
-            throw InvalidWebhook.because("The body names no event (meta.event_name)");
+            throw InvalidWebhook.payload("The body names no event (meta.event_name)");
         }
         return new VerifiedDelivery(WebhookDeliveryIds.of(PaymentProvider.LEMONSQUEEZY, sha256(body)), eventName, payload);
     }

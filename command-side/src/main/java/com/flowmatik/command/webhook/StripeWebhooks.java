@@ -78,13 +78,37 @@ class StripeWebhooks implements ProviderWebhooks {
         } catch (SignatureVerificationException refused) {
             throw InvalidWebhook.because("The Stripe signature does not verify: " + refused.getMessage());
         }
+        refuseFutureTimestamp(signature);
         JsonNode event = Json.parse(body);
         String id = text(event.path("id"));
         String type = text(event.path("type"));
         if (id == null || type == null || !"event".equals(text(event.path("object")))) {
-            throw InvalidWebhook.because("The body is not a Stripe event");
+            throw InvalidWebhook.payload("The body is not a Stripe event");
         }
         return new VerifiedDelivery(WebhookDeliveryIds.of(PaymentProvider.STRIPE, id), type, body);
+    }
+
+    /**
+     * Stripe's check refuses timestamps older than the tolerance only; one as far in the future is
+     * no more a fresh delivery (a replay signed ahead of time, or a clock far off), so it is refused too.
+     */
+    private void refuseFutureTimestamp(String signature) {
+        for (String element : signature.split(",")) {
+            String[] pair = element.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].equals("t")) {
+                long signedAt;
+                try {
+                    signedAt = Long.parseLong(pair[1].trim());
+                } catch (NumberFormatException notANumber) {
+                    throw InvalidWebhook.because("The Stripe signature's timestamp is not a number");
+                }
+                long latest = clock.instant().getEpochSecond() + settings.webhookTolerance().toSeconds();
+                if (signedAt > latest) {
+                    throw InvalidWebhook.because("The Stripe signature's timestamp is further in the future than "
+                            + settings.webhookTolerance().toSeconds() + " s");
+                }
+            }
+        }
     }
 
     @Override

@@ -17,7 +17,9 @@ public enum ErrorCode {
     /** The user has no paid plan that could be canceled. */
     NO_ACTIVE_SUBSCRIPTION,
     /** A webhook whose signature is missing or does not verify: nothing of it is recorded. */
-    INVALID_SIGNATURE;
+    INVALID_SIGNATURE,
+    /** A webhook whose signature verifies but whose body is not an event of its provider: nothing is recorded. */
+    INVALID_PAYLOAD;
 
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
