@@ -20,7 +20,8 @@ COPY . .
 RUN ./mvnw -B -q -DskipTests package
 
 
-FROM eclipse-temurin:17-jre
+# Pinned to a patch release (and its Ubuntu base): a floating 17-jre tag changes under a rebuild.
+FROM eclipse-temurin:17.0.15_6-jre-noble
 
 # A fixed, non-root uid so that mounted volumes can be given to it predictably.
 RUN groupadd --system --gid 10001 flowmatik \
