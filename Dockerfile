@@ -20,7 +20,9 @@ COPY . .
 RUN ./mvnw -B -q -DskipTests package
 
 
-FROM eclipse-temurin:17-jre
+# Java 25: requests run on virtual threads there (a chat waiting on a slow provider holds no platform
+# thread). Pinned to a patch release (and its Ubuntu base): a floating tag changes under a rebuild.
+FROM eclipse-temurin:25.0.3_9-jre-noble
 
 # A fixed, non-root uid so that mounted volumes can be given to it predictably.
 RUN groupadd --system --gid 10001 flowmatik \

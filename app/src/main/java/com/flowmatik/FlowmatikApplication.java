@@ -1,5 +1,6 @@
 package com.flowmatik;
 
+import com.flowmatik.app.operator.OperatorCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,7 +17,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan("com.flowmatik.app")
 public class FlowmatikApplication {
 
+    /** The platform, or with an operator command first ({@code --help} lists them) that command. */
     public static void main(String[] args) {
+        if (OperatorCommandLine.isOperatorCommand(args)) {
+            System.exit(OperatorCommandLine.run(FlowmatikApplication.class, args, System.out, System.err));
+        }
         SpringApplication.run(FlowmatikApplication.class, args);
     }
 }

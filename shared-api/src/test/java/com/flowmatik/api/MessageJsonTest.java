@@ -45,7 +45,14 @@ import com.flowmatik.api.webhook.WebhookReceived;
 import com.flowmatik.api.webhook.WebhookRetryRequested;
 import com.flowmatik.api.webhook.WebhookStatus;
 import com.flowmatik.api.webhook.WebhookToProcess;
+import com.flowmatik.api.conversation.ConversationDeleted;
+import com.flowmatik.api.conversation.ConversationRenamed;
 import com.flowmatik.api.conversation.ConversationStarted;
+import com.flowmatik.api.conversation.ConversationTranscript;
+import com.flowmatik.api.conversation.DeleteConversation;
+import com.flowmatik.api.conversation.FindConversation;
+import com.flowmatik.api.conversation.RenameConversation;
+import com.flowmatik.api.conversation.TranscriptMessage;
 import com.flowmatik.api.conversation.ConversationSummary;
 import com.flowmatik.api.conversation.FindConversations;
 import com.flowmatik.api.conversation.MessageAdded;
@@ -167,7 +174,8 @@ class MessageJsonTest {
             AbandonAiRequest.class, FindOpenAiRequests.class, OpenAiRequest.class,
             ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class,
             ChatMessage.class, ReadConversation.class, RecordChatTurn.class, CompleteChatTurn.class, FindConversations.class,
-            ConversationSummary.class, ApplyPlanRole.class,
+            ConversationSummary.class, ApplyPlanRole.class, RenameConversation.class, DeleteConversation.class,
+            FindConversation.class, ConversationTranscript.class, TranscriptMessage.class,
             Money.class, ProviderSubscription.class, SyncSubscription.class, ScheduleCancellation.class,
             ExpireSubscription.class, InvoiceLine.class, Invoice.class, RecordPayment.class, PaymentMethod.class,
             AttachPaymentMethod.class, DetachPaymentMethod.class, FindSubscription.class, SubscriptionView.class,
@@ -240,6 +248,14 @@ class MessageJsonTest {
                 new MessageAdded("conv-1", ADA, "req-1", "assistant", "Hi Ada", "offline", REGISTERED_AT),
                 new FindConversations(ADA),
                 new ConversationSummary("conv-1", "Hello", 2, REGISTERED_AT),
+                new RenameConversation("conv-1", ADA, "Greetings", REGISTERED_AT),
+                new ConversationRenamed("conv-1", ADA, "Greetings", REGISTERED_AT),
+                new DeleteConversation("conv-1", ADA, REGISTERED_AT),
+                new ConversationDeleted("conv-1", ADA, REGISTERED_AT),
+                new FindConversation("conv-1", ADA),
+                new TranscriptMessage("assistant", "Hi Ada", REGISTERED_AT, "req-1"),
+                new ConversationTranscript("conv-1", "Hello", REGISTERED_AT, REGISTERED_AT.plusSeconds(5),
+                        List.of(new TranscriptMessage("user", "Hello", REGISTERED_AT, "req-1"))),
                 new FindUsage(ADA, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1)),
                 new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),
                 new UsageReport(Plan.FREE, Plan.FREE.dailyLimits(), new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),

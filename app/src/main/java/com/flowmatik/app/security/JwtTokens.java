@@ -2,11 +2,14 @@ package com.flowmatik.app.security;
 
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.app.startup.SettingRefused;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.MalformedJwtException;
+import io.jsonwebtoken.security.SignatureException;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,6 +26,7 @@ import javax.crypto.SecretKey;
 public class JwtTokens {
 
     static final String ALGORITHM = "HS256";
+    static final int MIN_KEY_BITS = 256;
     private static final String ROLE_CLAIM = "role";
     private static final String VERSION_CLAIM = "ver";
 
@@ -38,6 +42,26 @@ public class JwtTokens {
 
     public static byte[] keyBytes(String secret) {
         return secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Refuses a secret that would make weak tokens, and a missing one in production (elsewhere a
+     * development key stands in). Checked before the start and again where the key is made.
+     */
+    public static void checkSecret(String secret, boolean production) {
+        if (secret == null || secret.isBlank()) {
+            if (production) {
+                throw new SettingRefused("JWT_SECRET", "is not set: production signs its tokens with it",
+                        "Set JWT_SECRET to at least 32 random bytes, e.g. JWT_SECRET=$(openssl rand -base64 48).");
+            }
+            return;
+        }
+        int bits = keyBytes(secret).length * 8;
+        if (bits < MIN_KEY_BITS) {
+            throw new SettingRefused("JWT_SECRET", "is " + bits + " bits long: tokens need a key of at least "
+                    + MIN_KEY_BITS + " bits (32 bytes)",
+                    "Set JWT_SECRET to at least 32 random bytes, e.g. JWT_SECRET=$(openssl rand -base64 48).");
+        }
     }
 
     public IssuedToken issue(UserId userId, Role role, int credentialsVersion) {
@@ -79,6 +103,12 @@ public class JwtTokens {
                     version);
         } catch (ExpiredJwtException expired) {
             throw new InvalidTokenException("token has expired", expired);
+        } catch (SignatureException otherKey) {
+            throw new InvalidTokenException(
+                    "token was signed with another key (JWT_SECRET has changed since, or it is another deployment's)",
+                    otherKey);
+        } catch (MalformedJwtException malformed) {
+            throw new InvalidTokenException("token is not a well-formed JWT", malformed);
         } catch (JwtException | IllegalArgumentException | NullPointerException invalid) {
             throw new InvalidTokenException("token is not valid", invalid);
         }

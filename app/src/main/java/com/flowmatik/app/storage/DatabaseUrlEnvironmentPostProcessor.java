@@ -1,5 +1,6 @@
 package com.flowmatik.app.storage;
 
+import com.flowmatik.app.startup.SettingRefused;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,7 +30,14 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
         if (url == null || url.isBlank()) {
             return;
         }
-        DatabaseUrl parsed = resolve(url, environment.getProperty("DATABASE_SERVER"));
+        DatabaseUrl parsed;
+        try {
+            parsed = resolve(url, environment.getProperty("DATABASE_SERVER"));
+        } catch (IllegalArgumentException malformed) {
+            throw new SettingRefused("DATABASE_URL", "cannot be read: " + malformed.getMessage(),
+                    "Give it as mysql://user:pass@host:3306/flowmatik (DATABASE_SERVER=mysql|mariadb) or as a"
+                            + " jdbc:mysql:// or jdbc:mariadb:// URL.");
+        }
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", parsed.jdbcUrl());
         if (parsed.username() != null) {
@@ -75,6 +83,7 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        // before StartupChecks, which connects to the URL made here
+        return Ordered.LOWEST_PRECEDENCE - 1;
     }
 }

@@ -40,6 +40,24 @@ class AccountLifecycleIT extends IntegrationTest {
     }
 
     @Test
+    void anEmailInAProfileUpdateIsRefusedNotSilentlyIgnored() {
+        String email = uniqueEmail("profile-email");
+        String token = api.register(email, "profile-password", "Before");
+
+        Response refused = api.send(api.request("/api/auth/profile", token)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"After\",\"email\":\"new-" + email + "\"}")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("type").asString()).endsWith("/validation");
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
+        Response me = api.get("/api/auth/me", token);
+        assertThat(me.json().path("email").asString()).isEqualTo(email);
+        assertThat(me.json().path("name").asString()).isEqualTo("Before");
+    }
+
+    @Test
     void changingThePasswordRefusesTheOldPasswordAndEveryOlderToken() {
         String email = uniqueEmail("change");
         String signUpToken = api.register(email, "old-password", "Changer");

@@ -41,8 +41,8 @@ class DockerComposeTest {
     /** Spring reads this one by relaxed binding, so no application*.yml names it. */
     private static final Set<String> READ_BY_SPRING = Set.of("SPRING_PROFILES_ACTIVE");
 
-    /** Read from the Environment by the application's code (the DATABASE_URL post-processor). */
-    private static final Set<String> READ_BY_CODE = Set.of("DATABASE_URL", "DATABASE_SERVER");
+    /** Read from the Environment by the application's code (the DATABASE_URL post-processor, the start-up checks). */
+    private static final Set<String> READ_BY_CODE = Set.of("DATABASE_URL", "DATABASE_SERVER", "FLOWMATIK_AI_PROVIDER");
 
     /**
      * Passed through by compose ahead of the code that uses them: later issues wire the payment
@@ -86,6 +86,14 @@ class DockerComposeTest {
     }
 
     @Test
+    void theRuntimeImageIsPinnedToAJavaPatchRelease() throws IOException {
+        List<String> runtime = dockerfileStages().get(dockerfileStages().size() - 1);
+        String image = runtime.get(0).split("\\s+")[1];
+
+        assertThat(tagOf(image)).as("tag of the runtime image %s", image).matches("\\d+\\.\\d+\\.\\d+_\\d+-jre.*");
+    }
+
+    @Test
     void everyDockerfileBaseImageIsPinnedToATagOtherThanLatest() throws IOException {
         List<String> images = dockerfileStages().stream().map(stage -> stage.get(0).split("\\s+"))
                 .map(from -> Arrays.stream(from).skip(1).filter(word -> !word.startsWith("--")).findFirst().orElseThrow())
@@ -96,10 +104,12 @@ class DockerComposeTest {
     }
 
     @Test
-    void axonServerPublishesGrpcAndHttpPortsAndMountsItsConfigFolder() {
+    void axonServerPublishesOnlyItsDashboardOnLoopbackAndMountsItsConfigFolder() {
         ComposeService axonServer = services.get("axonserver");
 
-        assertThat(axonServer.ports()).extracting(PortMapping::target).contains(8124, 8024);
+        // access control is off: gRPC stays on the compose network, the dashboard on this host only
+        assertThat(axonServer.ports()).extracting(PortMapping::target).containsExactly(8024);
+        assertThat(axonServer.ports()).allSatisfy(port -> assertThat(port.hostIp()).isEqualTo("127.0.0.1"));
         Mount config = axonServer.volumes().stream().filter(mount -> "/axonserver/config".equals(mount.target()))
                 .findFirst().orElseThrow(() -> new AssertionError("axonserver mounts nothing at /axonserver/config"));
         assertThat(config.source()).isEqualTo("./axonserver/config");
@@ -133,7 +143,6 @@ class DockerComposeTest {
     void appSidesReachAxonServerByServiceNameOnItsGrpcPort() throws IOException {
         int grpcPort = Integer.parseInt(axonServerProperties().getProperty("axoniq.axonserver.port", "8124"));
         assertThat(grpcPort).isEqualTo(8124);
-        assertThat(services.get("axonserver").ports()).extracting(PortMapping::target).contains(grpcPort);
 
         for (String name : APP_SERVICES) {
             String servers = services.get(name).environment().get("AXONSERVER_SERVERS");
@@ -419,18 +428,21 @@ class DockerComposeTest {
         }
     }
 
-    /** {@code [[ip:]published:]target[/protocol]} or {target, published}. */
-    record PortMapping(String published, int target) {
+    /** {@code [[ip:]published:]target[/protocol]} or {target, published, host_ip}. */
+    record PortMapping(String hostIp, String published, int target) {
 
         static PortMapping of(Object declared) {
             if (declared instanceof Map<?, ?> map) {
                 Object published = map.get("published");
-                return new PortMapping(published == null ? null : String.valueOf(published),
+                Object hostIp = map.get("host_ip");
+                return new PortMapping(hostIp == null ? null : String.valueOf(hostIp),
+                        published == null ? null : String.valueOf(published),
                         Integer.parseInt(String.valueOf(map.get("target"))));
             }
             String[] parts = String.valueOf(declared).replaceAll("/\\w+$", "").split(":");
             String published = parts.length > 1 ? parts[parts.length - 2] : null;
-            return new PortMapping(published, Integer.parseInt(parts[parts.length - 1]));
+            String hostIp = parts.length > 2 ? parts[0] : null;
+            return new PortMapping(hostIp, published, Integer.parseInt(parts[parts.length - 1]));
         }
     }
 

@@ -50,6 +50,20 @@ class SubscribeIT extends IntegrationTest {
     }
 
     @Test
+    void eachPlansFeaturesReadBackWholeCommasIncluded() {
+        JsonNode plans = api.get("/api/payments/plans", null).json();
+
+        assertThat(strings(plans.get(0).path("features")))
+                .containsExactly("100 AI requests a day", "50K tokens a day", "Chat and content generation");
+        assertThat(strings(plans.get(1).path("features")))
+                .containsExactly("1,000 AI requests a day", "500K tokens a day", "Every chat model", "Image generation");
+        assertThat(strings(plans.get(2).path("features")))
+                .containsExactly("10,000 AI requests a day", "5M tokens a day", "Every model", "Priority support");
+        assertThat(strings(plans.get(3).path("features")))
+                .containsExactly("Unlimited AI requests", "Unlimited tokens", "Every model", "Dedicated support");
+    }
+
+    @Test
     void aStripeCheckoutIsOpenedForTheUsersOwnCustomerWithTheUserIdInItsMetadata() {
         String email = uniqueEmail("stripe-checkout");
         String token = api.register(email, "stripe-password", "Ada");
@@ -255,6 +269,12 @@ class SubscribeIT extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(STRIPE.received()).isEmpty();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(element -> values.add(element.asString()));
+        return values;
     }
 
     private static List<String> each(JsonNode array, String field) {

@@ -5,33 +5,60 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.app.startup.SettingRefused;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TokenConfigurationTest {
 
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
 
+    @TempDir
+    Path dataDir;
+
     @Test
-    void productionRefusesToStartWithoutASecret() {
-        assertThatThrownBy(() -> TokenConfiguration.keyBytes(null, "production"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("JWT_SECRET");
+    void productionRefusesToStartWithoutASecretNamingIt() {
+        assertThatThrownBy(() -> TokenConfiguration.keyBytes(null, "production", dataDir))
+                .isInstanceOfSatisfying(SettingRefused.class, refused -> {
+                    assertThat(refused.setting()).isEqualTo("JWT_SECRET");
+                    assertThat(refused.action()).contains("openssl rand");
+                });
+        assertThat(dataDir.resolve(TokenConfiguration.DEVELOPMENT_KEY_FILE)).doesNotExist();
     }
 
     @Test
     void aSecretUnder256BitsIsRefusedEverywhere() {
-        assertThatThrownBy(() -> TokenConfiguration.keyBytes("too-short", "development"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("256 bits");
+        assertThatThrownBy(() -> TokenConfiguration.keyBytes("too-short", "development", dataDir))
+                .isInstanceOf(SettingRefused.class)
+                .hasMessage("JWT_SECRET is 72 bits long: tokens need a key of at least 256 bits (32 bytes)");
     }
 
     @Test
-    void developmentWithoutASecretGetsARandomKey() {
-        assertThat(TokenConfiguration.keyBytes("", "development")).hasSizeGreaterThanOrEqualTo(32);
+    void developmentWithoutASecretKeepsOneKeyInTheDataDirAcrossRestarts() {
+        byte[] first = TokenConfiguration.keyBytes("", "development", dataDir);
+        byte[] afterRestart = TokenConfiguration.keyBytes(null, "development", dataDir);
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(afterRestart).isEqualTo(first);
+        assertThat(dataDir.resolve(TokenConfiguration.DEVELOPMENT_KEY_FILE)).isRegularFile();
+        assertThat(TokenConfiguration.keyBytes("", "development", dataDir.resolve("other"))).isNotEqualTo(first);
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsRefusedSayingSo() {
+        JwtProperties properties = new JwtProperties(SECRET, Duration.ofHours(1), Duration.ofSeconds(30));
+        String token = new JwtTokens(SECRET.getBytes(), properties, Clock.systemUTC()).issue(UserId.of("u-1"), Role.USER, 0).token();
+        JwtTokens restartedWithAnotherKey = new JwtTokens(
+                "another-key-another-key-another-key".getBytes(), properties, Clock.systemUTC());
+
+        assertThatThrownBy(() -> restartedWithAnotherKey.verify(token))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("signed with another key");
     }
 
     @Test

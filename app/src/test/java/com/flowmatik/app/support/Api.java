@@ -30,6 +30,16 @@ public final class Api {
         return postRaw(path, JSON.writeValueAsString(body), "application/json", token);
     }
 
+    public Response patch(String path, Object body, String token) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     public Response postRaw(String path, String body, String contentType, String token) {
         HttpRequest.Builder request = request(path, token)
                 .header("Content-Type", contentType)

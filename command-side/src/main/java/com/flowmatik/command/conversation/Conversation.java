@@ -4,7 +4,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.flowmatik.api.conversation.ChatMessage;
+import com.flowmatik.api.conversation.ConversationDeleted;
+import com.flowmatik.api.conversation.ConversationRenamed;
 import com.flowmatik.api.conversation.ConversationStarted;
+import com.flowmatik.api.conversation.ConversationSummary;
+import com.flowmatik.api.conversation.DeleteConversation;
+import com.flowmatik.api.conversation.RenameConversation;
 import com.flowmatik.api.conversation.MessageAdded;
 import com.flowmatik.api.conversation.ReadConversation;
 import com.flowmatik.api.conversation.RecordChatTurn;
@@ -22,20 +27,23 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A chat between one user and the AI. Only its owner may read or extend it; to anyone else it does
- * not exist.
+ * A chat between one user and the AI. Only its owner may read, extend, rename or delete it; to
+ * anyone else, and once deleted to everyone, it does not exist.
  */
 @Aggregate(cache = AggregateCache.CONVERSATIONS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Conversation {
 
     static final int TITLE_LENGTH = 60;
+    /** The longest title an owner may give (the read model keeps 128 characters). */
+    static final int MAX_TITLE_LENGTH = 128;
 
     @AggregateIdentifier
     private String conversationId;
 
     private UserId owner;
     private List<ChatMessage> messages = new ArrayList<>();
+    private boolean deleted;
 
     public Conversation() {
         // for Axon
@@ -62,8 +70,26 @@ public class Conversation {
                 command.assistantMessage(), command.model(), command.at()));
     }
 
+    @CommandHandler
+    ConversationSummary handle(RenameConversation command) {
+        requireOwner(command.userId());
+        String title = command.title() == null ? "" : command.title().strip().replaceAll("\\s+", " ");
+        if (title.isEmpty() || title.length() > MAX_TITLE_LENGTH) {
+            throw new BusinessRuleViolation(
+                    ErrorCode.VALIDATION, "title: must be 1 to " + MAX_TITLE_LENGTH + " characters");
+        }
+        apply(new ConversationRenamed(conversationId, command.userId(), title, command.at()));
+        return new ConversationSummary(conversationId, title, messages.size(), command.at());
+    }
+
+    @CommandHandler
+    void handle(DeleteConversation command) {
+        requireOwner(command.userId());
+        apply(new ConversationDeleted(conversationId, command.userId(), command.at()));
+    }
+
     private void requireOwner(UserId userId) {
-        if (owner == null || !owner.equals(userId)) {
+        if (owner == null || deleted || !owner.equals(userId)) {
             throw new BusinessRuleViolation(ErrorCode.NOT_FOUND, "No such conversation");
         }
     }
@@ -82,5 +108,11 @@ public class Conversation {
     @EventSourcingHandler
     void on(MessageAdded event) {
         messages.add(new ChatMessage(event.role(), event.content()));
+    }
+
+    @EventSourcingHandler
+    void on(ConversationDeleted event) {
+        deleted = true;
+        messages = new ArrayList<>();
     }
 }

@@ -3,7 +3,12 @@ package com.flowmatik.command.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowmatik.api.conversation.ChatMessage;
+import com.flowmatik.api.conversation.ConversationDeleted;
+import com.flowmatik.api.conversation.ConversationRenamed;
 import com.flowmatik.api.conversation.ConversationStarted;
+import com.flowmatik.api.conversation.ConversationSummary;
+import com.flowmatik.api.conversation.DeleteConversation;
+import com.flowmatik.api.conversation.RenameConversation;
 import com.flowmatik.api.conversation.MessageAdded;
 import com.flowmatik.api.conversation.ReadConversation;
 import com.flowmatik.api.conversation.RecordChatTurn;
@@ -62,6 +67,59 @@ class ConversationTest {
     void anotherUserCannotAddToAConversation() {
         fixture.given(new ConversationStarted("c1", ADA, "Hi", NOW))
                 .when(new RecordChatTurn("c1", EVE, "r2", "offline", "Mine now", "No", NOW))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theOwnerRenamesItAndGetsItsSummaryBack() {
+        fixture.given(
+                        new ConversationStarted("c1", ADA, "Hi", NOW),
+                        new MessageAdded("c1", ADA, "r1", "user", "Hi", null, NOW),
+                        new MessageAdded("c1", ADA, "r1", "assistant", "Hello", "offline", NOW))
+                .when(new RenameConversation("c1", ADA, "  Greetings \n from Ada ", NOW.plusSeconds(60)))
+                .expectEvents(new ConversationRenamed("c1", ADA, "Greetings from Ada", NOW.plusSeconds(60)))
+                .expectResultMessagePayload(new ConversationSummary("c1", "Greetings from Ada", 2, NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void aBlankTitleIsRefused() {
+        fixture.given(new ConversationStarted("c1", ADA, "Hi", NOW))
+                .when(new RenameConversation("c1", ADA, "   ", NOW))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherUserCanNeitherRenameNorDeleteIt() {
+        fixture.given(new ConversationStarted("c1", ADA, "Hi", NOW))
+                .when(new RenameConversation("c1", EVE, "Mine", NOW))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(new ConversationStarted("c1", ADA, "Hi", NOW))
+                .when(new DeleteConversation("c1", EVE, NOW))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theOwnerDeletesIt() {
+        fixture.given(new ConversationStarted("c1", ADA, "Hi", NOW))
+                .when(new DeleteConversation("c1", ADA, NOW))
+                .expectEvents(new ConversationDeleted("c1", ADA, NOW));
+    }
+
+    @Test
+    void aDeletedConversationExistsForNobodyItsOwnerIncluded() {
+        fixture.given(new ConversationStarted("c1", ADA, "Hi", NOW), new ConversationDeleted("c1", ADA, NOW))
+                .when(new ReadConversation("c1", ADA))
+                .expectException(BusinessRuleViolation.class);
+        fixture.given(new ConversationStarted("c1", ADA, "Hi", NOW), new ConversationDeleted("c1", ADA, NOW))
+                .when(new RecordChatTurn("c1", ADA, "r2", "offline", "Again", "No", NOW))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(new ConversationStarted("c1", ADA, "Hi", NOW), new ConversationDeleted("c1", ADA, NOW))
+                .when(new DeleteConversation("c1", ADA, NOW))
                 .expectException(BusinessRuleViolation.class)
                 .expectNoEvents();
     }

@@ -1,11 +1,14 @@
 package com.flowmatik.query.conversations;
 
 import com.flowmatik.api.conversation.ConversationSummary;
+import com.flowmatik.api.conversation.ConversationTranscript;
+import com.flowmatik.api.conversation.TranscriptMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** One conversation in the list of its owner. */
 @Entity
@@ -55,6 +58,23 @@ class ConversationRow {
         lastEventSequence = sequence;
         messageCount++;
         updatedAt = at;
+    }
+
+    void rename(String newTitle, Instant at) {
+        title = newTitle;
+        updatedAt = at;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    ConversationTranscript toTranscript(List<TranscriptMessage> messages) {
+        return new ConversationTranscript(id, title, startedAt, updatedAt, messages);
     }
 
     ConversationSummary toSummary() {

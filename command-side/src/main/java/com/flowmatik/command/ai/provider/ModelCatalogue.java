@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * The models users can pick and what they cost. With a real provider configured these are the
- * configured models; without one, only the offline models, free of charge (DESIGN.md: the offline
- * provider is never used when a real one is configured, and every listed model answers).
+ * configured models; without one, only the offline models (DESIGN.md: the offline provider is never
+ * used when a real one is configured, and every listed model answers). The offline chat model is
+ * priced like the default model of the price table, so that a newcomer without a key sees metering
+ * and cost work as they will with one.
  */
 public final class ModelCatalogue {
 
@@ -32,7 +34,7 @@ public final class ModelCatalogue {
             this.defaultChatModel = required(properties.defaultModel(), AiModel.CHAT, "AI_DEFAULT_MODEL");
             this.defaultImageModel = required(properties.defaultImageModel(), AiModel.IMAGE, "AI_DEFAULT_IMAGE_MODEL");
         } else {
-            this.models = index(OfflineProvider.MODELS);
+            this.models = index(pricedLike(properties.defaultModel(), properties.models()));
             this.defaultChatModel = models.get(OfflineProvider.CHAT_MODEL);
             this.defaultImageModel = models.get(OfflineProvider.IMAGE_MODEL);
         }
@@ -68,6 +70,18 @@ public final class ModelCatalogue {
                 Math.multiplyExact(usage.promptTokens(), model.inputPricePerMTokensMicros()),
                 Math.multiplyExact(usage.completionTokens(), model.outputPricePerMTokensMicros()));
         return micros / TOKENS_PER_PRICE_UNIT + (micros % TOKENS_PER_PRICE_UNIT == 0 ? 0 : 1);
+    }
+
+    /** The offline models, the chat one at the table's price of {@code defaultModel} (free if the table lacks it). */
+    private static List<AiModel> pricedLike(String defaultModel, List<AiProperties.Model> table) {
+        return OfflineProvider.MODELS.stream()
+                .map(offline -> table.stream()
+                        .filter(row -> offline.isChat() && row.id().equals(defaultModel))
+                        .findFirst()
+                        .map(row -> new AiModel(offline.id(), offline.provider(), offline.type(), offline.contextWindow(),
+                                row.inputPricePerMTokensMicros(), row.outputPricePerMTokensMicros()))
+                        .orElse(offline))
+                .toList();
     }
 
     private AiModel required(String id, String type, String setting) {

@@ -6,8 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * The provider for trying every flow with no key and no network (DESIGN.md): it repeats what the
- * user said, deterministically, and reports usage the way a real provider does, counted with the
- * cl100k_base tokenizer. Its models cost nothing. It serves only its own models: any other model
+ * user said, deterministically. Its chat answers report no usage, like a provider that sends none,
+ * so the metering counts them with the cl100k_base tokenizer, prices them from the model table
+ * ({@link ModelCatalogue}) and marks them estimated. It serves only its own models: any other model
  * needs a configured provider.
  */
 public final class OfflineProvider implements AiProvider {
@@ -48,8 +49,9 @@ public final class OfflineProvider implements AiProvider {
             answer = tokens.truncate(answer, request.maxTokens());
             finishReason = "length";
         }
-        TokenUsage usage = new TokenUsage(tokens.countPrompt(request.messages()), tokens.count(answer), 0);
-        return new ChatCompletion(answer, usage, finishReason);
+        // No usage reported, as from a provider that sends none: the metering counts both sides with
+        // the tokenizer, prices them from the table and marks the charge estimated.
+        return new ChatCompletion(answer, null, finishReason);
     }
 
     /** The same answer as {@link #complete}, delivered a word at a time. */

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
 /**
- * Starts a paid plan at a provider: refuses a provider that is not configured (503), a plan it does
- * not sell (400) and a user who already pays for a plan (409), then has the provider open a
+ * Starts a paid plan at a provider: refuses a plan that is not a paid one (400), a provider that is
+ * not configured (503), a plan it does not sell (400) and a user who already pays for a plan (409),
+ * in that order, then has the provider open a
  * checkout with the user id in its metadata. The subscription itself starts with the provider's
  * webhook, once the user has paid.
  */
@@ -56,8 +57,9 @@ class Subscribing {
      * kept. Each call of one attempt has its own idempotency key, and no two attempts share one.
      */
     StartedCheckout withStripe(UserId userId, String planName, String paymentMethodId) {
+        Plan plan = paidPlan(planName);
         stripe.requireConfigured();
-        String price = sellable(PaymentProvider.STRIPE, planName);
+        String price = sellable(PaymentProvider.STRIPE, plan);
         refuseIfAlreadySubscribed(userId);
         Payer payer = payer(userId);
         String attempt = "subscribe-" + userId.value() + "-" + ids.generateId();
@@ -72,14 +74,15 @@ class Subscribing {
 
     /** A LemonSqueezy checkout of the plan's variant; LemonSqueezy makes the customer when the user pays. */
     StartedCheckout withLemonSqueezy(UserId userId, String planName) {
+        Plan plan = paidPlan(planName);
         lemonSqueezy.requireConfigured();
-        String variant = sellable(PaymentProvider.LEMONSQUEEZY, planName);
+        String variant = sellable(PaymentProvider.LEMONSQUEEZY, plan);
         refuseIfAlreadySubscribed(userId);
         return lemonSqueezy.startCheckout(variant, payer(userId));
     }
 
-    /** The provider's price or variant of a paid plan it sells. */
-    private String sellable(PaymentProvider provider, String planName) {
+    /** A plan that can be paid for, whatever the provider: a mistyped plan is the caller's to fix first. */
+    private static Plan paidPlan(String planName) {
         Plan plan;
         try {
             plan = Plan.fromWireName(planName.trim());
@@ -89,6 +92,11 @@ class Subscribing {
         if (plan == Plan.FREE) {
             throw invalidPlan("the free plan needs no subscription");
         }
+        return plan;
+    }
+
+    /** The provider's price or variant of a paid plan it sells. */
+    private String sellable(PaymentProvider provider, Plan plan) {
         return catalogue.providerPlanId(provider, plan)
                 .orElseThrow(() -> invalidPlan(plan.wireName() + " is not sold through " + provider.wireName()));
     }

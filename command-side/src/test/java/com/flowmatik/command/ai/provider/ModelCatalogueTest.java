@@ -56,17 +56,17 @@ class ModelCatalogueTest {
     }
 
     @Test
-    void withoutAProviderOnlyTheFreeOfflineModelsAreOffered() {
+    void withoutAProviderOnlyTheOfflineModelsAreOfferedTheChatOnePricedLikeTheDefaultModel() {
         assertThat(offline.models()).extracting(AiModel::id).containsExactly("offline", "offline-image");
-        assertThat(offline.models()).allSatisfy(model -> {
-            assertThat(model.provider()).isEqualTo("offline");
-            assertThat(model.inputPricePerMTokensMicros()).isZero();
-            assertThat(model.outputPricePerMTokensMicros()).isZero();
-        });
-        assertThat(offline.defaultChatModel().id()).isEqualTo("offline");
+        assertThat(offline.models()).extracting(AiModel::provider).containsOnly("offline");
+        AiModel chat = offline.defaultChatModel();
+        assertThat(chat.id()).isEqualTo("offline");
+        assertThat(chat.inputPricePerMTokensMicros()).isEqualTo(DEEPSEEK_V3.inputPricePerMTokensMicros());
+        assertThat(chat.outputPricePerMTokensMicros()).isEqualTo(DEEPSEEK_V3.outputPricePerMTokensMicros());
         assertThat(offline.defaultImageModel().id()).isEqualTo("offline-image");
         assertThat(offline.find("deepseek-ai/DeepSeek-V3")).isEmpty();
-        assertThat(offline.cost(offline.defaultChatModel(), new TokenUsage(5_000, 5_000, 0))).isZero();
+        // 1,000 × 270,000 + 500 × 1,100,000 = 820,000,000 → 820 micro-dollars, as on DeepSeek-V3
+        assertThat(offline.cost(chat, new TokenUsage(1_000, 500, 0))).isEqualTo(820);
     }
 
     @Test

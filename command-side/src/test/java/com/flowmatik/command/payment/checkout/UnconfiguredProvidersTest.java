@@ -7,6 +7,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.PaymentProvider;
+import com.flowmatik.api.refusal.BusinessRuleViolation;
+import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.command.payment.plans.PaymentProperties;
 import com.flowmatik.command.payment.plans.PlanCatalogue;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.springframework.util.JdkIdGenerator;
 
 /**
  * A provider without its API key (LemonSqueezy: or without its store) takes no subscriptions: the
- * edge answers 503 naming it, before any plan, user or provider is looked at.
+ * edge answers 503 naming it, before any user or provider is looked at; only a plan that is no paid
+ * plan at all is refused before it (400), since no configuration would make it valid.
  */
 class UnconfiguredProvidersTest {
 
@@ -78,11 +81,34 @@ class UnconfiguredProvidersTest {
 
         assertThatThrownBy(() -> subscribing.withStripe(user, "pro", null))
                 .isInstanceOf(PaymentProviderUnavailable.class);
-        assertThatThrownBy(() -> subscribing.withStripe(user, "free", "pm_card_visa"))
-                .isInstanceOf(PaymentProviderUnavailable.class);
         assertThatThrownBy(() -> subscribing.withLemonSqueezy(user, "pro"))
                 .isInstanceOf(PaymentProviderUnavailable.class);
         verifyNoInteractions(subscriptions, customers, queries);
+    }
+
+    @Test
+    void anUnknownPlanIsRefusedBeforeTheProviderIsFoundUnconfigured() {
+        PaymentProperties unconfigured = properties(
+                new PaymentProperties.Stripe(null, null, null, null, Map.of()),
+                new PaymentProperties.LemonSqueezy(null, null, null, null, Map.of()));
+        Subscribing subscribing = new Subscribing(
+                new PlanCatalogue(unconfigured),
+                mock(CurrentSubscriptions.class),
+                mock(PaymentCustomers.class),
+                new StripeGateway(unconfigured),
+                new LemonSqueezyGateway(unconfigured),
+                mock(QueryGateway.class),
+                new JdkIdGenerator());
+        UserId user = UserId.random();
+
+        for (String plan : List.of("gold", "free")) {
+            assertThatThrownBy(() -> subscribing.withStripe(user, plan, null))
+                    .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                            refused -> assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION));
+            assertThatThrownBy(() -> subscribing.withLemonSqueezy(user, plan))
+                    .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                            refused -> assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION));
+        }
     }
 
     private static PaymentProperties properties(

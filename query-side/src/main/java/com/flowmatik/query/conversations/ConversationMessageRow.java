@@ -1,0 +1,58 @@
+package com.flowmatik.query.conversations;
+
+import com.flowmatik.api.conversation.TranscriptMessage;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One message of a conversation, keyed by the conversation and the event's place in its stream. */
+@Entity
+@Table(name = "conversation_messages")
+class ConversationMessageRow {
+
+    @Id
+    @Column(name = "id", length = 96)
+    private String id;
+
+    @Column(name = "conversation_id", nullable = false, length = 64)
+    private String conversationId;
+
+    @Column(name = "sequence_number", nullable = false)
+    private long sequenceNumber;
+
+    @Column(name = "role", nullable = false, length = 16)
+    private String role;
+
+    // LONGTEXT (an answer may pass TEXT's 64 KB), which H2 reads as VARCHAR: both validate
+    @Column(name = "content", nullable = false, columnDefinition = "longtext")
+    private String content;
+
+    @Column(name = "request_id", length = 64)
+    private String requestId;
+
+    @Column(name = "added_at", nullable = false)
+    private Instant addedAt;
+
+    protected ConversationMessageRow() {}
+
+    ConversationMessageRow(
+            String conversationId, long sequenceNumber, String role, String content, String requestId, Instant addedAt) {
+        this.id = conversationId + "/" + sequenceNumber;
+        this.conversationId = conversationId;
+        this.sequenceNumber = sequenceNumber;
+        this.role = role;
+        this.content = content;
+        this.requestId = requestId;
+        this.addedAt = addedAt;
+    }
+
+    String id() {
+        return id;
+    }
+
+    TranscriptMessage toMessage() {
+        return new TranscriptMessage(role, content, addedAt, requestId);
+    }
+}
