@@ -1,13 +1,11 @@
 package com.flowmatik.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import org.assertj.core.api.SoftAssertions;
 
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.ReadModelTables;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,7 @@ class RedeliveryIT extends IntegrationTest {
             assertThat(api.post("/api/ai/chat", Map.of("message", "again " + i), token).status()).isEqualTo(200);
         }
         long after = head();
-        awaitEveryProcessorAt(after);
+        awaitReadModelsCaughtUp();
         Map<String, List<Map<String, Object>>> once = ReadModelTables.of(jdbc);
 
         List<TrackedEventMessage<?>> delivered = eventsBetween(before, after);
@@ -104,17 +102,6 @@ class RedeliveryIT extends IntegrationTest {
             }
         }
         return found;
-    }
-
-    private void awaitEveryProcessorAt(long position) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                processing.eventProcessors().forEach((name, processor) -> {
-                    if (processor instanceof StreamingEventProcessor streaming) {
-                        streaming.processingStatus().values().forEach(status ->
-                                assertThat(status.getCurrentPosition().orElse(-1)).as(name)
-                                        .isGreaterThanOrEqualTo(position));
-                    }
-                }));
     }
 
     private long head() {

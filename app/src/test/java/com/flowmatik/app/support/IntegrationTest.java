@@ -1,5 +1,8 @@
 package com.flowmatik.app.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.flowmatik.FlowmatikApplication;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -12,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -80,6 +88,12 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private EventStore events;
 
     protected Api api;
 
@@ -161,6 +175,22 @@ public abstract class IntegrationTest {
             throw new IllegalStateException("the admin's login answered " + login.status() + ": " + login.body());
         }
         return login.json().path("token").asString();
+    }
+
+    /**
+     * Waits until every event processor of this instance has handled every event stored so far, so
+     * that what a test reads next is not still catching up with earlier tests' events.
+     */
+    protected void awaitReadModelsCaughtUp() {
+        TrackingToken headToken = events.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                processing.eventProcessors().forEach((name, processor) -> {
+                    if (processor instanceof StreamingEventProcessor streaming) {
+                        streaming.processingStatus().values().forEach(status ->
+                                assertThat(status.getCurrentPosition().orElse(-1)).as(name).isGreaterThanOrEqualTo(head));
+                    }
+                }));
     }
 
     /** The types of an aggregate's events as stored, in their order. */
