@@ -1,7 +1,6 @@
 -- Read model "usage": the position in the event stream of the last event each row took in, so that
 -- an event delivered again (after a crash, a retried batch) is recognised and counted once.
 ALTER TABLE daily_usage ADD COLUMN last_event_index BIGINT NOT NULL DEFAULT -1;
-ALTER TABLE ai_request_log ADD COLUMN last_event_index BIGINT NOT NULL DEFAULT -1;
 
 -- Read model "conversations": the sequence number of the last event of its conversation each row
 -- took in, for the same reason.

@@ -4,7 +4,6 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.usage.OpenAiRequest;
 import com.flowmatik.api.usage.RequestKind;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -72,8 +71,6 @@ class AiRequestRow implements Persistable<String> {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    @Embedded
-    private EventPositions taken = new EventPositions();
 
     /** A row made here and not stored yet: saved with an insert, not looked up first. */
     @Transient
@@ -81,10 +78,6 @@ class AiRequestRow implements Persistable<String> {
 
     protected AiRequestRow() {}
 
-    /** Takes in the event at {@code position} when it is new to this row ({@link EventPositions}). */
-    boolean takesIn(long position) {
-        return taken.takesIn(position);
-    }
 
     AiRequestRow(String requestId, String userId, String parentRequestId, RequestKind kind, String model, Instant startedAt) {
         this.requestId = requestId;

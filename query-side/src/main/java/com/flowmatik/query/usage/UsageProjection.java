@@ -67,11 +67,9 @@ class UsageProjection {
             days.save(day);
         }
         if (requests.findById(event.requestId()).isEmpty()) {
-            AiRequestRow request = new AiRequestRow(
+            requests.save(new AiRequestRow(
                     event.requestId(), event.userId().value(), event.parentRequestId(), event.kind(), event.model(),
-                    event.startedAt());
-            request.takesIn(position);
-            requests.save(request);
+                    event.startedAt()));
         }
     }
 
@@ -118,11 +116,12 @@ class UsageProjection {
         long position = EventPositions.of(token);
         changed(event.userId(), event.chargedAt());
         DailyUsageRow day = day(event.userId(), event.chargedAt(), event.model());
-        if (day.takesIn(position)) {
-            day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
-            days.save(day);
+        if (!day.takesIn(position)) {
+            return; // delivered again: the day and the request (same transaction) took it in already
         }
-        requests.findById(event.requestId()).filter(request -> request.takesIn(position)).ifPresent(request -> {
+        day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
+        days.save(day);
+        requests.findById(event.requestId()).ifPresent(request -> {
             request.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
             requests.save(request);
         });
