@@ -42,9 +42,12 @@ class AccountChanges {
             this.statuses = statuses;
         }
 
+        /** Every event passes here (a chat's too): only an account's change registers work for after commit. */
         @EventHandler
         void on(Object event) {
-            CurrentUnitOfWork.ifStarted(work -> work.afterCommit(committed -> statuses.changedBy(event)));
+            if (AccountStatuses.accountChangedBy(event) != null) {
+                CurrentUnitOfWork.ifStarted(work -> work.afterCommit(committed -> statuses.changedBy(event)));
+            }
         }
     }
 

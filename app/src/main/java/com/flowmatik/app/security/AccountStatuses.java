@@ -44,17 +44,26 @@ class AccountStatuses {
 
     /** Forgets the account an event changed, if it is one of the account's changes that count for tokens. */
     void changedBy(Object event) {
-        if (event instanceof UserRegistered registered) {
-            statuses.invalidate(registered.userId());
-        } else if (event instanceof RoleChanged role) {
-            statuses.invalidate(role.userId());
-        } else if (event instanceof UserDeactivated deactivated) {
-            statuses.invalidate(deactivated.userId());
-        } else if (event instanceof PasswordChanged password) {
-            statuses.invalidate(password.userId());
-        } else if (event instanceof PasswordReset reset) {
-            statuses.invalidate(reset.userId());
+        UserId account = accountChangedBy(event);
+        if (account != null) {
+            statuses.invalidate(account);
         }
+    }
+
+    /** The account whose token-relevant state the event changes, or {@code null} for any other event. */
+    static UserId accountChangedBy(Object event) {
+        if (event instanceof UserRegistered registered) {
+            return registered.userId();
+        } else if (event instanceof RoleChanged role) {
+            return role.userId();
+        } else if (event instanceof UserDeactivated deactivated) {
+            return deactivated.userId();
+        } else if (event instanceof PasswordChanged password) {
+            return password.userId();
+        } else if (event instanceof PasswordReset reset) {
+            return reset.userId();
+        }
+        return null;
     }
 
     /** The account's status as its events leave it; {@code null} (not kept) when it has none. */
