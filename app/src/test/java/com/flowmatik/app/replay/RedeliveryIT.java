@@ -2,7 +2,6 @@ package com.flowmatik.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.assertj.core.api.SoftAssertions;
 
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.ReadModelTables;
@@ -71,9 +70,7 @@ class RedeliveryIT extends IntegrationTest {
         }
 
         Map<String, List<Map<String, Object>>> twice = ReadModelTables.of(jdbc);
-        SoftAssertions tables = new SoftAssertions();
-        once.forEach((table, rows) -> tables.assertThat(twice.get(table)).as(table).isEqualTo(rows));
-        tables.assertAll();
+        assertThat(ReadModelTables.differences(once, twice)).isEmpty();
     }
 
     /** The groups that build read models: not the sagas, not the per-instance live processor. */

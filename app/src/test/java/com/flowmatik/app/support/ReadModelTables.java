@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -46,6 +47,27 @@ public final class ReadModelTables {
             tables.put(table, rows);
         }
         return tables;
+    }
+
+    /**
+     * What differs between two states, table by table: the rows only one of them holds. Empty when
+     * they are equal; short enough to read in a failed test's message, unlike the whole database.
+     */
+    public static List<String> differences(
+            Map<String, List<Map<String, Object>>> expected, Map<String, List<Map<String, Object>>> actual) {
+        List<String> differences = new ArrayList<>();
+        Set<String> tables = new TreeSet<>(expected.keySet());
+        tables.addAll(actual.keySet());
+        for (String table : tables) {
+            List<Map<String, Object>> was = expected.getOrDefault(table, List.of());
+            List<Map<String, Object>> is = actual.getOrDefault(table, List.of());
+            was.stream().filter(row -> !is.contains(row)).forEach(row -> differences.add(table + " lost " + row));
+            is.stream().filter(row -> !was.contains(row)).forEach(row -> differences.add(table + " gained " + row));
+            if (differences.isEmpty() && !was.equals(is)) {
+                differences.add(table + ": the same rows, a different count of duplicates");
+            }
+        }
+        return differences;
     }
 
     private static List<String> names(Connection connection) throws SQLException {
