@@ -2,8 +2,8 @@ package com.flowmatik.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.PaymentHistory;
 import com.flowmatik.app.support.ReadModelTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +46,7 @@ class RedeliveryIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             assertThat(api.post("/api/ai/chat", Map.of("message", "again " + i), token).status()).isEqualTo(200);
         }
+        PaymentHistory.stripeStarter(api, CLOCK.instant(), api.get("/api/auth/me", token).json().path("id").asString());
         long after = head();
         awaitReadModelsCaughtUp();
         Map<String, List<Map<String, Object>>> once = ReadModelTables.of(jdbc);

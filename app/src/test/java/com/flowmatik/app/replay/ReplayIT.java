@@ -6,9 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
+import com.flowmatik.app.support.PaymentHistory;
 import com.flowmatik.app.support.ReadModelTables;
-import com.flowmatik.app.support.ProviderEvents;
-import com.flowmatik.app.support.TestSecrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,16 +106,7 @@ class ReplayIT extends IntegrationTest {
         String id = api.get("/api/auth/me", token).json().path("id").asString();
         AI.reply("Hello", 11, 7);
         assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status()).isEqualTo(200);
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String customer = "cus_" + suffix;
-        String subscription = "sub_" + suffix;
-        deliver(ProviderEvents.stripeCheckoutCompleted(event(), CLOCK.instant(), id, customer, subscription));
-        deliver(ProviderEvents.stripeSubscription(event(), "customer.subscription.created", CLOCK.instant(), id,
-                subscription, customer, TestSecrets.STRIPE_PRICE_STARTER, "active",
-                CLOCK.instant().plus(Duration.ofDays(30)), false));
-        deliver(ProviderEvents.stripeInvoice(event(), "invoice.paid", CLOCK.instant(), "in_" + suffix, "R-" + suffix,
-                customer, subscription, 1900, 1));
-        deliver(ProviderEvents.stripePaymentMethodAttached(event(), CLOCK.instant(), "pm_" + suffix, customer, "visa", "4242"));
+        PaymentHistory.stripeStarter(api, CLOCK.instant(), id);
     }
 
     private void awaitEveryProcessorCaughtUp() {
@@ -142,13 +132,5 @@ class ReplayIT extends IntegrationTest {
         Map<String, List<Map<String, Object>>> tables = ReadModelTables.of(jdbc);
         assertThat(tables).containsKeys("users", "daily_usage", "subscription", "invoice", "webhook_delivery");
         return tables;
-    }
-
-    private void deliver(String body) {
-        assertThat(ProviderEvents.deliverToStripeWebhook(api, body, CLOCK.instant()).status()).isEqualTo(200);
-    }
-
-    private static String event() {
-        return "evt_" + UUID.randomUUID().toString().replace("-", "");
     }
 }
