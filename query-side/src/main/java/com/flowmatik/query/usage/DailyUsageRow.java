@@ -43,13 +43,13 @@ class DailyUsageRow {
     private long costMicros;
 
     @Embedded
-    private EventPositions taken = new EventPositions();
+    private AccountSequence taken = new AccountSequence();
 
     protected DailyUsageRow() {}
 
-    /** Takes in the event at {@code position} when it is new to this row ({@link EventPositions}). */
-    boolean takesIn(long position) {
-        return taken.takesIn(position);
+    /** Takes in the usage account's event number {@code sequence} when it is new to this row ({@link AccountSequence}). */
+    boolean takesIn(long sequence) {
+        return taken.takesIn(sequence);
     }
 
     DailyUsageRow(String userId, LocalDate day, String model) {

@@ -23,7 +23,7 @@ import com.flowmatik.query.QueryCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Builds the usage tables from the usage accounts' events and answers {@link FindUsage}. Requests
  * count on the UTC day they started, tokens and cost on the day they were charged, as the usage
  * account counts them. Every count is taken once, however often its event is delivered
- * ({@link EventPositions}).
+ * ({@link AccountSequence}).
  */
 @Component
 @ProcessingGroup(UsageProjection.GROUP)
@@ -58,11 +58,10 @@ class UsageProjection {
     }
 
     @EventHandler
-    void on(AiRequestStarted event, TrackingToken token) {
-        long position = EventPositions.of(token);
+    void on(AiRequestStarted event, @SequenceNumber long sequence) {
         changed(event.userId(), event.startedAt());
         DailyUsageRow day = day(event.userId(), event.startedAt(), event.model());
-        if (day.takesIn(position)) {
+        if (day.takesIn(sequence)) {
             day.countRequest();
             days.save(day);
         }
@@ -74,10 +73,10 @@ class UsageProjection {
     }
 
     @EventHandler
-    void on(DailyQuotaExceeded event, TrackingToken token) {
+    void on(DailyQuotaExceeded event, @SequenceNumber long sequence) {
         changed(event.userId(), event.refusedAt());
         DailyUsageRow day = day(event.userId(), event.refusedAt(), event.model());
-        if (day.takesIn(EventPositions.of(token))) {
+        if (day.takesIn(sequence)) {
             day.countRefusal();
             days.save(day);
         }
@@ -102,21 +101,20 @@ class UsageProjection {
 
     /** A request the provider never served is not counted on the day it started. */
     @EventHandler
-    void on(AiRequestNotServed event, TrackingToken token) {
+    void on(AiRequestNotServed event, @SequenceNumber long sequence) {
         changed(event.userId(), event.startedAt());
         DailyUsageRow day = day(event.userId(), event.startedAt(), event.model());
-        if (day.takesIn(EventPositions.of(token))) {
+        if (day.takesIn(sequence)) {
             day.uncountRequest();
             days.save(day);
         }
     }
 
     @EventHandler
-    void on(TokensCharged event, TrackingToken token) {
-        long position = EventPositions.of(token);
+    void on(TokensCharged event, @SequenceNumber long sequence) {
         changed(event.userId(), event.chargedAt());
         DailyUsageRow day = day(event.userId(), event.chargedAt(), event.model());
-        if (!day.takesIn(position)) {
+        if (!day.takesIn(sequence)) {
             return; // delivered again: the day and the request (same transaction) took it in already
         }
         day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
