@@ -18,6 +18,9 @@ RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
 
 COPY . .
 RUN ./mvnw -B -q -DskipTests package
+# Unpacked (a thin jar beside its lib/): the JVM opens plain jars instead of jars nested in a jar,
+# and an AOT cache (below) can only be made for such a class path.
+RUN java -Djarmode=tools -jar app/target/flowmatik.jar extract --destination /workspace/extracted
 
 
 # Java 25: requests run on virtual threads there (a chat waiting on a slow provider holds no platform
@@ -31,11 +34,19 @@ RUN groupadd --system --gid 10001 flowmatik \
     && chown flowmatik:flowmatik /app/data
 
 WORKDIR /app
-COPY --from=build /workspace/app/target/flowmatik.jar /app/flowmatik.jar
+COPY --from=build /workspace/extracted/ /app/
 
 # Where the embedded mode keeps its H2 database when the image runs without a profile; the
 # mysql and axonserver modes do not write here.
 ENV FLOWMATIK_DATA_DIR=/app/data
+
+# An AOT cache (JEP 483/514) from a training run: the platform starts on the embedded default up to
+# a refreshed context and exits, and the JVM keeps the classes it loaded and linked, and the
+# methods' profiles, for every later start. Measured on the 2-core machine: 40 % less CPU to a
+# healthy /health (README, Benchmarks). The same JVM flags as the ENTRYPOINT, so the cache fits.
+RUN FLOWMATIK_DATA_DIR=/tmp/aot-training java -XX:MaxRAMPercentage=75.0 -XX:AOTCacheOutput=/app/flowmatik.aot \
+        -Dspring.context.exit=onRefresh -jar /app/flowmatik.jar \
+    && rm -rf /tmp/aot-training
 
 USER flowmatik
 EXPOSE 8080
@@ -45,4 +56,4 @@ EXPOSE 8080
 # GET /health with bash's /dev/tcp instead, which needs nothing beyond the base image.
 
 # Exec form, so that java is PID 1 and gets SIGTERM for Spring's graceful shutdown.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-jar", "/app/flowmatik.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-XX:AOTCache=/app/flowmatik.aot", "-jar", "/app/flowmatik.jar"]

@@ -211,18 +211,40 @@ class DockerComposeTest {
     @Test
     void dockerfileRunsTheJarThatTheAppModuleBuilds() throws Exception {
         String jar = appFinalName() + ".jar";
-        List<String> runtime = dockerfileStages().get(dockerfileStages().size() - 1);
+        List<List<String>> stages = dockerfileStages();
+        List<String> runtime = stages.get(stages.size() - 1);
 
         String entrypoint = instruction(runtime, "ENTRYPOINT", "CMD");
         String runJar = argumentAfter("-jar", entrypoint);
         assertThat(Path.of(runJar).getFileName()).as("jar the runtime stage runs").hasToString(jar);
 
+        // the build unpacks the app module's jar (a thin jar beside its lib/) and the runtime copies that folder
+        String extract = stages.stream().flatMap(List::stream).filter(line -> line.contains("-Djarmode=tools"))
+                .findFirst().orElseThrow(() -> new AssertionError("no stage unpacks the jar with -Djarmode=tools"));
+        assertThat(argumentAfter("-jar", extract)).as("jar the build unpacks").endsWith("app/target/" + jar);
+        String extracted = argumentAfter("--destination", extract);
         String copy = runtime.stream().filter(line -> line.matches("(?i)COPY\\s+--from=.*"))
-                .filter(line -> line.contains(".jar")).findFirst()
-                .orElseThrow(() -> new AssertionError("the runtime stage copies no jar from the build stage"));
+                .filter(line -> line.contains(extracted)).findFirst()
+                .orElseThrow(() -> new AssertionError("the runtime stage copies nothing from " + extracted));
         List<String> copyArguments = words(copy);
-        assertThat(copyArguments.get(copyArguments.size() - 2)).as("jar copied from the build").endsWith("app/target/" + jar);
-        assertThat(copyArguments.get(copyArguments.size() - 1)).as("where the jar is copied to").isEqualTo(runJar);
+        assertThat(Path.of(copyArguments.get(copyArguments.size() - 1), jar)).as("where the unpacked jar lands")
+                .isEqualTo(Path.of(runJar));
+    }
+
+    @Test
+    void theAotCacheTheImageStartsWithIsTrainedOnTheSameJarWithTheSameFlags() throws IOException {
+        List<String> runtime = dockerfileStages().get(dockerfileStages().size() - 1);
+        List<String> entrypoint = words(instruction(runtime, "ENTRYPOINT", "CMD"));
+        String cache = entrypoint.stream().filter(word -> word.startsWith("-XX:AOTCache=")).findFirst()
+                .orElseThrow(() -> new AssertionError("the image starts without an AOT cache")).substring("-XX:AOTCache=".length());
+
+        String training = runtime.stream().filter(line -> line.contains("-XX:AOTCacheOutput=" + cache)).findFirst()
+                .orElseThrow(() -> new AssertionError("no training run writes " + cache));
+        List<String> trainingWords = words(training);
+        assertThat(argumentAfter("-jar", training)).as("jar of the training run").isEqualTo(argumentAfter("-jar", String.join(" ", entrypoint)));
+        assertThat(trainingWords).as("the training run ends at a refreshed context").contains("-Dspring.context.exit=onRefresh");
+        entrypoint.stream().filter(word -> word.startsWith("-XX:") && !word.startsWith("-XX:AOTCache="))
+                .forEach(flag -> assertThat(trainingWords).as("the training run has the ENTRYPOINT's %s", flag).contains(flag));
     }
 
     @Test
