@@ -32,7 +32,7 @@ class OperatorCommandLineIT {
     Path home;
 
     @Test
-    void createAdminResetPasswordAndDemoDataWriteEvents() throws Exception {
+    void createAdminResetPasswordDemoDataAndReplayWriteAndRebuildFromEvents() throws Exception {
         Result admin = operator("create-admin", "--email=Ops@Example.test", "--password=first-password", "--name=Ops");
         assertThat(admin.exit()).as(admin.output()).isZero();
         assertThat(admin.output()).contains("Created the admin ops@example.test");
@@ -55,6 +55,21 @@ class OperatorCommandLineIT {
         assertThat(count("com.flowmatik.api.usage.TokensCharged")).isGreaterThan(200);
         assertThat(count("com.flowmatik.api.conversation.ConversationStarted")).isGreaterThan(50);
         assertThat(single("SELECT MIN(time_stamp) FROM domain_event_entry")).isNotBlank();
+
+        // the demo's month, rebuilt by the replay command from its events: the usage a new install's dashboard shows
+        execute("DELETE FROM daily_usage");
+        Result replay = operator("replay", "usage");
+        assertThat(replay.exit()).as(replay.output()).isZero();
+        assertThat(replay.output()).containsPattern("Replayed usage to position \\d+");
+        long served = count("com.flowmatik.api.usage.AiRequestStarted") - count("com.flowmatik.api.usage.AiRequestNotServed");
+        assertThat(served).isPositive();
+        assertThat(Long.parseLong(single("SELECT SUM(requests) FROM daily_usage"))).isEqualTo(served);
+        assertThat(Long.parseLong(single("SELECT COUNT(DISTINCT usage_date) FROM daily_usage"))).isGreaterThan(20);
+        assertThat(Long.parseLong(single("SELECT SUM(cost_micros) FROM daily_usage"))).isPositive();
+
+        Result unknown = operator("replay", "no-such-projection");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.output()).contains("the projections:").contains("usage");
     }
 
     record Result(int exit, String output) {}
@@ -82,9 +97,19 @@ class OperatorCommandLineIT {
         return Long.parseLong(single("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = '" + payloadType + "'"));
     }
 
-    private String single(String sql) throws Exception {
+    private void execute(String sql) throws Exception {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
+        }
+    }
+
+    private Connection connect() throws Exception {
         String url = "jdbc:h2:file:" + home.resolve("data/flowmatik") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        return DriverManager.getConnection(url, "sa", "");
+    }
+
+    private String single(String sql) throws Exception {
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             rows.next();

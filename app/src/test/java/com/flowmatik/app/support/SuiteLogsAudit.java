@@ -42,6 +42,9 @@ class SuiteLogsAudit {
         Path secretsFile = Path.of(folder, SuiteLogs.SECRETS_FILE);
         Assumptions.assumeTrue(Files.exists(log) && Files.exists(secretsFile), "the suite ran no test");
         Set<String> used = new HashSet<>(Files.readAllLines(secretsFile, StandardCharsets.UTF_8));
+        String chosen = System.getProperty("flowmatik.suite-logs.chosen", "");
+        boolean someTestsOnly = !chosen.isBlank() && !chosen.startsWith("${");
+        Assumptions.assumeFalse(someTestsOnly && used.isEmpty(), "the chosen tests (" + chosen + ") used no secret");
         assertThat(used).as("the tests noted the secrets they used").isNotEmpty();
 
         List<String> leaks = new ArrayList<>();
