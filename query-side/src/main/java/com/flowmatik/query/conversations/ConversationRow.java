@@ -3,7 +3,9 @@ package com.flowmatik.query.conversations;
 import com.flowmatik.api.conversation.ConversationSummary;
 import com.flowmatik.api.conversation.ConversationTranscript;
 import com.flowmatik.api.conversation.TranscriptMessage;
+import com.flowmatik.query.EventSequence;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -34,8 +36,8 @@ class ConversationRow {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "last_event_sequence", nullable = false)
-    private long lastEventSequence = -1;
+    @Embedded
+    private EventSequence sequence = new EventSequence();
 
     protected ConversationRow() {}
 
@@ -52,17 +54,21 @@ class ConversationRow {
      * row took it in already: a message delivered again is counted once.
      */
     void countMessage(long sequence, Instant at) {
-        if (sequence <= lastEventSequence) {
-            return;
+        if (this.sequence.takesIn(sequence)) {
+            messageCount++;
+            updatedAt = at;
         }
-        lastEventSequence = sequence;
-        messageCount++;
-        updatedAt = at;
     }
 
-    void rename(String newTitle, Instant at) {
-        title = newTitle;
-        updatedAt = at;
+    /**
+     * Renames the conversation by its event number {@code sequence}, unless this row took that
+     * event in already: a rename delivered again would set the time of a later message back.
+     */
+    void rename(long sequence, String newTitle, Instant at) {
+        if (this.sequence.takesIn(sequence)) {
+            title = newTitle;
+            updatedAt = at;
+        }
     }
 
     String id() {

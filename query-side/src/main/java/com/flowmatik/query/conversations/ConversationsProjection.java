@@ -58,9 +58,9 @@ class ConversationsProjection {
     }
 
     @EventHandler
-    void on(ConversationRenamed event) {
+    void on(ConversationRenamed event, @SequenceNumber long sequenceNumber) {
         rows.findById(event.conversationId()).ifPresent(row -> {
-            row.rename(event.title(), event.renamedAt());
+            row.rename(sequenceNumber, event.title(), event.renamedAt());
             rows.save(row);
         });
     }

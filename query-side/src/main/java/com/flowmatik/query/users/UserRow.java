@@ -4,7 +4,10 @@ import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserView;
 import com.flowmatik.api.plan.Plan;
+import com.flowmatik.query.EventSequence;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -50,9 +53,17 @@ class UserRow {
     @Column(name = "credentials_version", nullable = false)
     private int credentialsVersion;
 
+    /**
+     * The user's account events taken in, so a redelivered one changes nothing: a password change
+     * is counted into {@code credentials_version} once.
+     */
+    @Embedded
+    @AttributeOverride(name = "lastEventSequence", column = @Column(name = "last_account_sequence", nullable = false))
+    private EventSequence accountSequence = new EventSequence();
+
     protected UserRow() {}
 
-    UserRow(String id, String email, String name, String passwordHash, Role role, Instant createdAt) {
+    UserRow(String id, String email, String name, String passwordHash, Role role, Instant createdAt, long sequence) {
         this.id = id;
         this.email = email;
         this.name = name;
@@ -62,6 +73,12 @@ class UserRow {
         this.active = true;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+        this.accountSequence.takesIn(sequence);
+    }
+
+    /** Takes in the account's event number {@code sequence} when it is new to the row, answering whether it was. */
+    boolean takesIn(long sequence) {
+        return accountSequence.takesIn(sequence);
     }
 
     void rename(String name, Instant at) {
@@ -80,9 +97,15 @@ class UserRow {
         this.updatedAt = at;
     }
 
+    /**
+     * The plan comes from the usage account, whose events this row does not number: delivered
+     * again, the change sets the same plan, and the time of the row's last change never goes back.
+     */
     void changePlan(Plan plan, Instant at) {
         this.plan = plan;
-        this.updatedAt = at;
+        if (at.isAfter(updatedAt)) {
+            this.updatedAt = at;
+        }
     }
 
     void deactivate(Instant at) {

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ class UsersProjection {
     }
 
     @EventHandler
-    void on(UserRegistered event) {
+    void on(UserRegistered event, @SequenceNumber long sequence) {
         UserRow row = rows.findById(event.userId().value())
                 .orElseGet(() -> new UserRow(
                         event.userId().value(),
@@ -48,34 +49,35 @@ class UsersProjection {
                         event.name(),
                         event.passwordHash(),
                         event.role(),
-                        event.registeredAt()));
+                        event.registeredAt(),
+                        sequence));
         rows.save(row);
         announce(row);
     }
 
     @EventHandler
-    void on(ProfileUpdated event) {
-        change(event.userId(), row -> row.rename(event.name(), event.updatedAt()));
+    void on(ProfileUpdated event, @SequenceNumber long sequence) {
+        changeAccount(event.userId(), sequence, row -> row.rename(event.name(), event.updatedAt()));
     }
 
     @EventHandler
-    void on(PasswordChanged event) {
-        change(event.userId(), row -> row.replacePassword(event.passwordHash(), event.changedAt()));
+    void on(PasswordChanged event, @SequenceNumber long sequence) {
+        changeAccount(event.userId(), sequence, row -> row.replacePassword(event.passwordHash(), event.changedAt()));
     }
 
     @EventHandler
-    void on(PasswordReset event) {
-        change(event.userId(), row -> row.replacePassword(event.passwordHash(), event.resetAt()));
+    void on(PasswordReset event, @SequenceNumber long sequence) {
+        changeAccount(event.userId(), sequence, row -> row.replacePassword(event.passwordHash(), event.resetAt()));
     }
 
     @EventHandler
-    void on(RoleChanged event) {
-        change(event.userId(), row -> row.changeRole(event.role(), event.changedAt()));
+    void on(RoleChanged event, @SequenceNumber long sequence) {
+        changeAccount(event.userId(), sequence, row -> row.changeRole(event.role(), event.changedAt()));
     }
 
     @EventHandler
-    void on(UserDeactivated event) {
-        change(event.userId(), row -> row.deactivate(event.deactivatedAt()));
+    void on(UserDeactivated event, @SequenceNumber long sequence) {
+        changeAccount(event.userId(), sequence, row -> row.deactivate(event.deactivatedAt()));
     }
 
     @EventHandler
@@ -83,12 +85,27 @@ class UsersProjection {
         change(event.userId(), row -> row.changePlan(event.plan(), event.changedAt()));
     }
 
+    /** A change from the user's own account, taken in once however often it is delivered. */
+    private void changeAccount(UserId userId, long sequence, Consumer<UserRow> change) {
+        UserRow row = existing(userId);
+        if (row.takesIn(sequence)) {
+            change.accept(row);
+            rows.save(row);
+            announce(row);
+        }
+    }
+
+    /** A change from another aggregate (the usage account): it sets a value, so a redelivery sets it again. */
     private void change(UserId userId, Consumer<UserRow> change) {
-        UserRow row = rows.findById(userId.value())
-                .orElseThrow(() -> new IllegalStateException("users has no row for " + userId + "; replay the projection"));
+        UserRow row = existing(userId);
         change.accept(row);
         rows.save(row);
         announce(row);
+    }
+
+    private UserRow existing(UserId userId) {
+        return rows.findById(userId.value())
+                .orElseThrow(() -> new IllegalStateException("users has no row for " + userId + "; replay the projection"));
     }
 
     /** Tells subscribers (a caller waiting to read its own write) that the user changed. */

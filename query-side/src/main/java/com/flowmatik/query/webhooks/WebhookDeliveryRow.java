@@ -3,7 +3,9 @@ package com.flowmatik.query.webhooks;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.webhook.WebhookStatus;
+import com.flowmatik.query.EventSequence;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -55,6 +57,13 @@ class WebhookDeliveryRow {
     @Column(name = "processed_at")
     private Instant processedAt;
 
+    /**
+     * The delivery's events taken in. A retried batch delivers a failure, its retry and the success
+     * again: taken in a second time, the success would count one attempt more.
+     */
+    @Embedded
+    private EventSequence sequence = new EventSequence();
+
     protected WebhookDeliveryRow() {}
 
     WebhookDeliveryRow(String deliveryId, PaymentProvider provider, String eventType, Instant receivedAt) {
@@ -63,6 +72,11 @@ class WebhookDeliveryRow {
         this.eventType = eventType;
         this.status = WebhookStatus.RECEIVED;
         this.receivedAt = receivedAt;
+    }
+
+    /** Takes in the delivery's event number {@code sequence} when it is new to the row, answering whether it was. */
+    boolean takesIn(long eventSequence) {
+        return sequence.takesIn(eventSequence);
     }
 
     /** {@code attempt} counts from 1 on the delivery, so a redelivered failure sets the same values. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -36,32 +37,37 @@ class WebhooksProjection {
     }
 
     @EventHandler
-    void on(WebhookReceived event) {
-        if (!rows.existsById(event.deliveryId())) {
-            rows.save(new WebhookDeliveryRow(event.deliveryId(), event.provider(), event.eventType(), event.receivedAt()));
+    void on(WebhookReceived event, @SequenceNumber long sequence) {
+        WebhookDeliveryRow row = delivery(event.deliveryId(), event.provider(), event.eventType(), event.receivedAt());
+        if (row.takesIn(sequence)) {
+            rows.save(row);
         }
     }
 
     @EventHandler
-    void on(WebhookProcessingFailed event) {
+    void on(WebhookProcessingFailed event, @SequenceNumber long sequence) {
         WebhookDeliveryRow row = delivery(event.deliveryId(), event.provider(), event.eventType(), event.failedAt());
-        row.fail(event.userId(), event.error(), event.attempt(), event.failedAt());
-        rows.save(row);
+        if (row.takesIn(sequence)) {
+            row.fail(event.userId(), event.error(), event.attempt(), event.failedAt());
+            rows.save(row);
+        }
     }
 
     @EventHandler
-    void on(WebhookRetryRequested event) {
-        rows.findById(event.deliveryId()).ifPresent(row -> {
+    void on(WebhookRetryRequested event, @SequenceNumber long sequence) {
+        rows.findById(event.deliveryId()).filter(row -> row.takesIn(sequence)).ifPresent(row -> {
             row.retry();
             rows.save(row);
         });
     }
 
     @EventHandler
-    void on(WebhookProcessed event) {
+    void on(WebhookProcessed event, @SequenceNumber long sequence) {
         WebhookDeliveryRow row = delivery(event.deliveryId(), event.provider(), event.eventType(), event.processedAt());
-        row.process(event.handled(), event.userId(), event.processedAt());
-        rows.save(row);
+        if (row.takesIn(sequence)) {
+            row.process(event.handled(), event.userId(), event.processedAt());
+            rows.save(row);
+        }
     }
 
     @ResetHandler
