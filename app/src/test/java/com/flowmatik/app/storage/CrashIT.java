@@ -129,6 +129,25 @@ class CrashIT extends IntegrationTest {
                         Integer.class, userId)).as("open requests of %s", userId).isZero();
             }
         });
+
+        // what the crash left in the usage read model is what its events give when it is rebuilt
+        List<Map<String, Object>> live = usageRowsOf(userIds);
+        String admin = adminToken();
+        String replayId = api.post("/api/admin/replay/usage", Map.of(), admin).json().path("replayId").asString();
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(api.get("/api/admin/replay/" + replayId, admin).json().path("status").asString()).isEqualTo("done"));
+        assertThat(usageRowsOf(userIds)).as("the crashed users' usage rows, live and replayed").isEqualTo(live);
+    }
+
+    /** The usage read model's rows of these users, in a stable order. */
+    private List<Map<String, Object>> usageRowsOf(List<String> userIds) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String userId : userIds) {
+            rows.addAll(jdbc.queryForList("SELECT * FROM daily_usage WHERE user_id = ? ORDER BY usage_date, model", userId));
+            rows.addAll(jdbc.queryForList("SELECT * FROM ai_request_log WHERE user_id = ? ORDER BY request_id", userId));
+        }
+        assertThat(rows).isNotEmpty();
+        return rows;
     }
 
     /** The platform from the suite's own classpath, as a process of its own, with the suite's settings. */
