@@ -149,6 +149,11 @@ public class UserAccount {
         return true;
     }
 
+    /** Read through {@link Accounts}. */
+    Accounts.Contact contact() {
+        return new Accounts.Contact(email, name);
+    }
+
     private void requireActive() {
         if (!active) {
             throw new BusinessRuleViolation(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated");

@@ -215,6 +215,14 @@ public class Subscription {
         return true;
     }
 
+    /** The subscription while it is live, {@code null} otherwise; read through {@link Subscriptions}. */
+    LiveSubscription live() {
+        if (!isLive()) {
+            return null;
+        }
+        return new LiveSubscription(provider, providerSubscriptionId, plan, status, currentPeriodEnd, cancelAtPeriodEnd);
+    }
+
     private boolean isLive() {
         return status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE;
     }

@@ -9,6 +9,7 @@ import com.flowmatik.api.webhook.WebhookStatus;
 import com.flowmatik.api.webhook.WebhookToProcess;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,7 +40,21 @@ public class WebhookIntake {
     }
 
     /** What became of a delivery. */
-    public record Outcome(String deliveryId, boolean duplicate, WebhookStatus status, String error) {}
+    public record Outcome(String deliveryId, boolean duplicate, WebhookStatus status, String error) {
+
+        /** The outcome as the webhook and retry endpoints answer it. */
+        public Map<String, Object> answer() {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("received", true);
+            answer.put("deliveryId", deliveryId);
+            answer.put("duplicate", duplicate);
+            answer.put("status", status == null ? null : status.wireName());
+            if (error != null) {
+                answer.put("error", error);
+            }
+            return answer;
+        }
+    }
 
     /**
      * Takes one request from a provider. Recording comes first: the event store's unique key on the
