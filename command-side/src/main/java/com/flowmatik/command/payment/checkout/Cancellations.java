@@ -53,6 +53,7 @@ class Cancellations {
             case STRIPE -> stripe.cancelAtPeriodEnd(
                     subscriptionId, "cancel-" + userId.value() + "-" + ids.generateId());
             case LEMONSQUEEZY -> lemonSqueezy.cancel(subscriptionId);
+            case MANUAL -> throw new IllegalStateException("a provider subscription billed by no provider: " + current);
         }
         commands.sendAndWait(new ScheduleCancellation(userId, clock.instant()));
         return SubscriptionAnswer.cancelingAtPeriodEnd(current);
