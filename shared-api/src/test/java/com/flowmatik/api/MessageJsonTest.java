@@ -140,7 +140,7 @@ class MessageJsonTest {
 
     private static final Instant PERIOD_END = Instant.parse("2026-04-01T09:30:00Z");
     private static final ProviderSubscription STRIPE_SUBSCRIPTION = new ProviderSubscription(
-            PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, SubscriptionStatus.ACTIVE, PERIOD_END, false);
+            PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, Money.usd(1900), SubscriptionStatus.ACTIVE, PERIOD_END, false);
     private static final Invoice INVOICE = new Invoice(PaymentProvider.STRIPE, "in_1", "F00-0001", "sub_1",
             Money.usd(1900), List.of(new InvoiceLine("Starter × 1", 1, Money.usd(1900))), REGISTERED_AT);
 
@@ -286,9 +286,9 @@ class MessageJsonTest {
                 SubscriptionView.free(),
                 new SubscriptionView(Plan.STARTER, SubscriptionStatus.ACTIVE, PaymentProvider.LEMONSQUEEZY, "77",
                         PERIOD_END, true),
-                new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER,
+                new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, Money.usd(1900),
                         SubscriptionStatus.ACTIVE, PERIOD_END, false, REGISTERED_AT),
-                new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, REGISTERED_AT),
+                new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, Money.usd(3900), REGISTERED_AT),
                 new SubscriptionRenewed(ADA, PERIOD_END, PERIOD_END.plusSeconds(2_592_000), PERIOD_END),
                 new SubscriptionCancellationScheduled(ADA, PERIOD_END, REGISTERED_AT),
                 new SubscriptionResumed(ADA, REGISTERED_AT),

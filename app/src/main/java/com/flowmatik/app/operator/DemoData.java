@@ -134,7 +134,7 @@ class DemoData {
         String subscription = "sub_demo_" + number;
         Money price = plans.offer(user.plan()).price();
         commands.sendAndWait(new SyncSubscription(userId, new ProviderSubscription(PaymentProvider.STRIPE, subscription,
-                "cus_demo_" + number, user.plan(), SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false), at, true));
+                "cus_demo_" + number, user.plan(), price, SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false), at, true));
         // the subscription's own saga asks the same; sent here too so the chats below meet the new limits
         commands.sendAndWait(new ChangePlan(userId, user.plan(), PaymentProvider.STRIPE, null, at));
         List<InvoiceLine> lines = List.of(new InvoiceLine(plans.offer(user.plan()).name() + " × 1", 1, price));

@@ -2,6 +2,7 @@ package com.flowmatik.command.payment;
 
 import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.payment.ExpireSubscription;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.payment.SubscriptionCanceled;
@@ -46,7 +47,8 @@ class SubscriptionSagaTest {
     void aPlanChangeMovesTheLimits() {
         fixture.givenCurrentTime(START)
                 .andThenAPublished(started(Plan.STARTER, false))
-                .whenPublishingA(new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.BUSINESS, CANCELED_AT))
+                .whenPublishingA(
+                        new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.BUSINESS, Money.usd(7900), CANCELED_AT))
                 .expectDispatchedCommands(
                         new ChangePlan(ADA, Plan.BUSINESS, PaymentProvider.STRIPE, null, CANCELED_AT));
     }
@@ -102,7 +104,8 @@ class SubscriptionSagaTest {
     }
 
     private static SubscriptionStarted started(Plan plan, boolean cancelAtPeriodEnd) {
-        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", plan, SubscriptionStatus.ACTIVE,
+        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", plan, Money.usd(1900),
+                SubscriptionStatus.ACTIVE,
                 PERIOD_END, cancelAtPeriodEnd, START);
     }
 }
