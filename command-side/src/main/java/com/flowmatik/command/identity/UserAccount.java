@@ -138,7 +138,7 @@ public class UserAccount {
      */
     @CommandHandler
     boolean handle(ChangePlan command) {
-        if (command.plan() == null || command.provider() == null) {
+        if (command.plan() == null) {
             throw new BusinessRuleViolation(ErrorCode.VALIDATION, "plan: must be free, starter, pro or business");
         }
         if (command.provider() == PaymentProvider.MANUAL && isBilledByAProvider()) {

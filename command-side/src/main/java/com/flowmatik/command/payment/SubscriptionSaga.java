@@ -44,6 +44,7 @@ public class SubscriptionSaga {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionSaga.class);
 
     private UserId userId;
+    /** {@code null} in a saga stored before it kept its provider. */
     private PaymentProvider provider;
     private String periodEndDeadline;
 

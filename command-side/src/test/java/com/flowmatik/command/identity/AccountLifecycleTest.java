@@ -215,6 +215,15 @@ class AccountLifecycleTest {
     }
 
     @Test
+    void aPlanFromASubscriptionWhoseProviderIsNotKnownStillApplies() {
+        fixture.given(REGISTERED)
+                .when(new ChangePlan(ADA, Plan.STARTER, null, null, NOW))
+                .expectEvents(
+                        new PlanChanged(ADA, null, Plan.STARTER, Plan.STARTER.dailyLimits(), null, null, NOW),
+                        new RoleChanged(ADA, Role.PREMIUM, null, NOW));
+    }
+
+    @Test
     void refusesAnOperatorOverridingAPlanAProviderBills() {
         fixture.given(REGISTERED, proBy(PaymentProvider.LEMONSQUEEZY))
                 .when(new ChangePlan(ADA, Plan.BUSINESS, PaymentProvider.MANUAL, OPERATOR, NOW))

@@ -11,7 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * changed.
  *
  * @param provider who bills the plan: a payment provider (the subscription's), or {@code MANUAL}
- *     when an operator put the user on it
+ *     when an operator put the user on it; {@code null} from a subscription saga stored before the
+ *     saga kept its provider
  * @param changedBy the operator, or {@code null} when a payment or an expiry changed it
  */
 public record ChangePlan(
