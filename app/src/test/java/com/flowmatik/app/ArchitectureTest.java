@@ -2,6 +2,7 @@ package com.flowmatik.app;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -54,6 +55,21 @@ class ArchitectureTest {
         noClasses()
                 .that().resideInAPackage(COMMAND_SIDE)
                 .should().dependOnClassesThat().resideInAPackage(QUERY_SIDE)
+                .allowEmptyShould(false)
+                .check(CLASSES);
+    }
+
+    /**
+     * Decisions come from the write side's own state (aggregates, lookup tables kept in the same
+     * transaction as the events): a read model may lag, be replaying or run in another process.
+     */
+    @Test
+    void theCommandSideAsksNoQueries() {
+        noClasses()
+                .that().resideInAPackage(COMMAND_SIDE)
+                .should().dependOnClassesThat().resideInAPackage("org.axonframework.queryhandling..")
+                .orShould().dependOnClassesThat(resideInAPackage(API).and(simpleNameStartingWith("Find"))
+                        .as("the shared API's queries"))
                 .allowEmptyShould(false)
                 .check(CLASSES);
     }

@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowmatik.api.conversation.ChatMessage;
-import com.flowmatik.api.identity.ApplyPlanRole;
 import com.flowmatik.api.payment.AttachPaymentMethod;
 import com.flowmatik.api.payment.DetachPaymentMethod;
 import com.flowmatik.api.payment.ExpireSubscription;
@@ -61,6 +60,7 @@ import com.flowmatik.api.conversation.CompleteChatTurn;
 import com.flowmatik.api.conversation.RecordChatTurn;
 import com.flowmatik.api.identity.AccountStatus;
 import com.flowmatik.api.identity.ChangePassword;
+import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.ChangeRole;
 import com.flowmatik.api.identity.Credentials;
 import com.flowmatik.api.identity.DeactivateUser;
@@ -68,6 +68,7 @@ import com.flowmatik.api.identity.FindAccountStatus;
 import com.flowmatik.api.identity.PasswordChanged;
 import com.flowmatik.api.identity.PasswordReset;
 import com.flowmatik.api.identity.PasswordResetRequested;
+import com.flowmatik.api.identity.PlanChanged;
 import com.flowmatik.api.identity.ProfileUpdated;
 import com.flowmatik.api.identity.RequestPasswordReset;
 import com.flowmatik.api.identity.ResetPassword;
@@ -139,7 +140,7 @@ class MessageJsonTest {
 
     private static final Instant PERIOD_END = Instant.parse("2026-04-01T09:30:00Z");
     private static final ProviderSubscription STRIPE_SUBSCRIPTION = new ProviderSubscription(
-            PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, SubscriptionStatus.ACTIVE, PERIOD_END, false);
+            PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, Money.usd(1900), SubscriptionStatus.ACTIVE, PERIOD_END, false);
     private static final Invoice INVOICE = new Invoice(PaymentProvider.STRIPE, "in_1", "F00-0001", "sub_1",
             Money.usd(1900), List.of(new InvoiceLine("Starter × 1", 1, Money.usd(1900))), REGISTERED_AT);
 
@@ -174,7 +175,7 @@ class MessageJsonTest {
             AbandonAiRequest.class, FindOpenAiRequests.class, OpenAiRequest.class,
             ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class,
             ChatMessage.class, ReadConversation.class, RecordChatTurn.class, CompleteChatTurn.class, FindConversations.class,
-            ConversationSummary.class, ApplyPlanRole.class, RenameConversation.class, DeleteConversation.class,
+            ConversationSummary.class, ChangePlan.class, RenameConversation.class, DeleteConversation.class,
             FindConversation.class, ConversationTranscript.class, TranscriptMessage.class,
             Money.class, ProviderSubscription.class, SyncSubscription.class, ScheduleCancellation.class,
             ExpireSubscription.class, InvoiceLine.class, Invoice.class, RecordPayment.class, PaymentMethod.class,
@@ -262,7 +263,11 @@ class MessageJsonTest {
                         List.of(new DailyUsage(LocalDate.of(2026, 2, 28), 1, 10, 5, 7))),
                 new UserView(ADA, "ada@example.com", "Ada Lovelace", Role.USER, Plan.PRO, false, REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
                 ADA,
-                new ApplyPlanRole(ADA, Plan.PRO, REGISTERED_AT),
+                new ChangePlan(ADA, Plan.PRO, PaymentProvider.MANUAL, BABBAGE, REGISTERED_AT),
+                new ChangePlan(ADA, Plan.STARTER, PaymentProvider.STRIPE, null, REGISTERED_AT),
+                new PlanChanged(ADA, null, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.MANUAL, BABBAGE, REGISTERED_AT),
+                new PlanChanged(ADA, Plan.PRO, Plan.BUSINESS, DailyLimits.unlimited(), PaymentProvider.STRIPE, null,
+                        REGISTERED_AT),
                 new RoleChanged(ADA, Role.PREMIUM, null, REGISTERED_AT),
                 Money.usd(1900),
                 STRIPE_SUBSCRIPTION,
@@ -281,9 +286,9 @@ class MessageJsonTest {
                 SubscriptionView.free(),
                 new SubscriptionView(Plan.STARTER, SubscriptionStatus.ACTIVE, PaymentProvider.LEMONSQUEEZY, "77",
                         PERIOD_END, true),
-                new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER,
+                new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, Money.usd(1900),
                         SubscriptionStatus.ACTIVE, PERIOD_END, false, REGISTERED_AT),
-                new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, REGISTERED_AT),
+                new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, Money.usd(3900), REGISTERED_AT),
                 new SubscriptionRenewed(ADA, PERIOD_END, PERIOD_END.plusSeconds(2_592_000), PERIOD_END),
                 new SubscriptionCancellationScheduled(ADA, PERIOD_END, REGISTERED_AT),
                 new SubscriptionResumed(ADA, REGISTERED_AT),

@@ -1,12 +1,12 @@
 package com.flowmatik.app.admin;
 
+import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.ChangeRole;
 import com.flowmatik.api.identity.DeactivateUser;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.plan.Plan;
-import com.flowmatik.api.identity.ApplyPlanRole;
-import com.flowmatik.api.usage.ChangeDailyLimits;
 import com.flowmatik.app.auth.UserDirectory;
 import com.flowmatik.app.auth.UserResponse;
 import com.flowmatik.app.security.AuthenticatedUser;
@@ -51,21 +51,23 @@ class UserAdministrationController {
         return UserResponse.from(users.afterCommand(user, now, changed));
     }
 
-    /** Until payments change plans, operators do: the user's daily limits follow at their next request. */
+    /**
+     * Puts the user on a plan that no provider bills ({@code manual}): the account gives the plan's
+     * role and limits, as a payment would, and the subscription view shows it. A plan a provider bills
+     * is refused here (409): it changes at the provider.
+     */
     @PutMapping("/plan")
-    UserResponse changePlan(@PathVariable String userId, @Valid @RequestBody PlanRequest request) {
+    UserResponse changePlan(
+            @AuthenticationPrincipal AuthenticatedUser operator,
+            @PathVariable String userId,
+            @Valid @RequestBody PlanRequest request) {
         UserId user = UserId.of(userId);
         users.find(user).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No such user"));
         Plan plan = Plan.fromWireName(request.plan());
-        Instant now = clock.instant();
-        // the role follows the plan (premium for a paid one) as it does when a payment changes it; first,
-        // so that once the read model shows the new limits (the later change) it shows both
-        Boolean roleChanged = commands.sendAndWait(new ApplyPlanRole(user, plan, now));
-        Instant limitsAt = clock.instant();
-        Boolean limitsChanged = commands.sendAndWait(new ChangeDailyLimits(user, plan, plan.dailyLimits(), limitsAt));
-        return UserResponse.from(limitsChanged
-                ? users.afterCommand(user, limitsAt, true)
-                : users.afterCommand(user, now, roleChanged));
+        commands.sendAndWait(new ChangePlan(user, plan, PaymentProvider.MANUAL, operator.userId(), clock.instant()));
+        // the account's events and the usage account's limits reach the users row one after the other
+        return UserResponse.from(users.awaitView(user, view -> view.plan() == plan
+                && (view.role() == plan.role() || view.role() == Role.ADMIN)));
     }
 
     @PostMapping("/deactivate")

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -63,6 +64,14 @@ public class UserDirectory {
      */
     public UserView awaitChange(UserId userId, Instant changedAt) {
         Instant mark = changedAt.truncatedTo(ChronoUnit.MICROS);
+        return awaitView(userId, view -> !view.updatedAt().isBefore(mark));
+    }
+
+    /**
+     * Answers the user once the read model shows what {@code caughtUp} expects: for a change whose
+     * events land in more than one row update (a plan change: the account's, then the usage account's).
+     */
+    public UserView awaitView(UserId userId, Predicate<UserView> caughtUp) {
         try (SubscriptionQueryResult<Optional<UserView>, UserView> result = queries.subscriptionQuery(
                 new FindUser(userId),
                 ResponseTypes.optionalInstanceOf(UserView.class),
@@ -74,7 +83,7 @@ public class UserDirectory {
             UserView user = result.initialResult()
                     .flatMap(Mono::justOrEmpty)
                     .concatWith(Flux.merge(result.updates(), polled))
-                    .filter(view -> !view.updatedAt().isBefore(mark))
+                    .filter(caughtUp)
                     .next()
                     .timeout(READ_MODEL_WAIT, Mono.empty())
                     .block();

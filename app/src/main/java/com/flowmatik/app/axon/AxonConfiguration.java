@@ -1,5 +1,6 @@
 package com.flowmatik.app.axon;
 
+import com.flowmatik.api.payment.SubscriptionPriceUpcasters;
 import com.flowmatik.command.CreationRaces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -8,6 +9,7 @@ import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import java.util.concurrent.Executors;
@@ -70,6 +72,17 @@ class AxonConfiguration {
                 .retryScheduler(new CommandConflicts(
                         retries, meters, type -> creationRaces != null && creationRaces.canRace(type)))
                 .build();
+    }
+
+    /** Stored subscription events of revision 1 gain the price of their time (Axon picks upcaster beans up). */
+    @Bean
+    EventUpcaster subscriptionStartedPrice() {
+        return SubscriptionPriceUpcasters.subscriptionStarted();
+    }
+
+    @Bean
+    EventUpcaster subscriptionPlanChangedPrice() {
+        return SubscriptionPriceUpcasters.subscriptionPlanChanged();
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.flowmatik.app.operator;
 
 import com.flowmatik.api.conversation.RecordChatTurn;
+import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.RegisterUser;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.Invoice;
@@ -14,7 +15,6 @@ import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.payment.SyncSubscription;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.ErrorCode;
-import com.flowmatik.api.usage.ChangeDailyLimits;
 import com.flowmatik.api.usage.CompleteAiRequest;
 import com.flowmatik.api.usage.QuotaDecision;
 import com.flowmatik.api.usage.RequestKind;
@@ -134,9 +134,9 @@ class DemoData {
         String subscription = "sub_demo_" + number;
         Money price = plans.offer(user.plan()).price();
         commands.sendAndWait(new SyncSubscription(userId, new ProviderSubscription(PaymentProvider.STRIPE, subscription,
-                "cus_demo_" + number, user.plan(), SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false), at, true));
+                "cus_demo_" + number, user.plan(), price, SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false), at, true));
         // the subscription's own saga asks the same; sent here too so the chats below meet the new limits
-        commands.sendAndWait(new ChangeDailyLimits(userId, user.plan(), user.plan().dailyLimits(), at));
+        commands.sendAndWait(new ChangePlan(userId, user.plan(), PaymentProvider.STRIPE, null, at));
         List<InvoiceLine> lines = List.of(new InvoiceLine(plans.offer(user.plan()).name() + " × 1", 1, price));
         if (user.plan() == Plan.STARTER) {
             commands.sendAndWait(new RecordPayment(userId, new Invoice(PaymentProvider.STRIPE, "in_demo_" + number + "_a",

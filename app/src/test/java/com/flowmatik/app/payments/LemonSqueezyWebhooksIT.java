@@ -163,6 +163,25 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
         assertThat(eventTypesOf("subscription:" + ghost.id)).isEmpty();
     }
 
+    @Test
+    void aPaymentWithoutItsAmountOrCurrencyIsRefusedAsAnInvalidPayloadAndKeptAsFailed() {
+        Subscriber ada = subscriber("lemon-no-amount");
+        String payment = ProviderEvents.lemonPayment("subscription_payment_success", ada.id, "9" + ada.subscription,
+                ada.subscription, ada.customer, 3900, CLOCK.instant());
+        String withoutTotal = payment.replace("\"total\": 3900,", "");
+        String withoutCurrency = payment.replace("\"currency\": \"USD\",", "");
+
+        for (String body : List.of(withoutTotal, withoutCurrency)) {
+            Response refused = deliver(body);
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("type").asString()).endsWith("/invalid-payload");
+            assertThat(eventTypesOf("lemonsqueezy:" + sha256(body))).as("recorded as a failed delivery").containsExactly(
+                    "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessingFailed");
+        }
+        assertThat(eventTypesOf("subscription:" + ada.id)).doesNotContain("com.flowmatik.api.payment.InvoiceIssued");
+    }
+
     private record Subscriber(String token, String id, String subscription, String customer) {}
 
     private Subscriber subscriber(String name) {

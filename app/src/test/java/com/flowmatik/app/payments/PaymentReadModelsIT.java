@@ -75,7 +75,7 @@ class PaymentReadModelsIT extends IntegrationTest {
         Instant at = now();
         Instant periodEnd = at.plus(Duration.ofDays(30));
         events.publish(new SubscriptionStarted(ada.id, PaymentProvider.STRIPE, "sub_" + ada.suffix, "cus_" + ada.suffix,
-                Plan.PRO, SubscriptionStatus.ACTIVE, periodEnd, false, at));
+                Plan.PRO, Money.usd(3900), SubscriptionStatus.ACTIVE, periodEnd, false, at));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
             JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
@@ -88,7 +88,7 @@ class PaymentReadModelsIT extends IntegrationTest {
 
         Instant nextPeriodEnd = periodEnd.plus(Duration.ofDays(30));
         events.publish(
-                new SubscriptionPlanChanged(ada.id, Plan.PRO, Plan.BUSINESS, at.plusSeconds(1)),
+                new SubscriptionPlanChanged(ada.id, Plan.PRO, Plan.BUSINESS, Money.usd(7900), at.plusSeconds(1)),
                 new SubscriptionPastDue(ada.id, at.plusSeconds(2)));
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> assertThat(
                         api.get("/api/payments/subscription", ada.token).json().path("status").asString())
@@ -132,7 +132,7 @@ class PaymentReadModelsIT extends IntegrationTest {
         Instant at = now();
         Instant periodEnd = at.plus(Duration.ofDays(30));
         events.publish(
-                new SubscriptionStarted(ada.id, PaymentProvider.LEMONSQUEEZY, "7" + ada.suffix, null, Plan.STARTER,
+                new SubscriptionStarted(ada.id, PaymentProvider.LEMONSQUEEZY, "7" + ada.suffix, null, Plan.STARTER, Money.usd(1900),
                         SubscriptionStatus.ACTIVE, periodEnd, false, at),
                 new SubscriptionCancellationScheduled(ada.id, periodEnd, at.plusSeconds(1)),
                 new SubscriptionResumed(ada.id, at.plusSeconds(2)),
@@ -268,7 +268,7 @@ class PaymentReadModelsIT extends IntegrationTest {
         Instant at = now();
         events.publish(
                 new SubscriptionStarted(ada.id, PaymentProvider.STRIPE, "sub_" + ada.suffix, "cus_" + ada.suffix,
-                        Plan.STARTER, SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false, at),
+                        Plan.STARTER, Money.usd(1900), SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false, at),
                 new InvoiceIssued(ada.id, PaymentProvider.STRIPE, "in_" + ada.suffix, "M-1", null, Money.usd(1900),
                         List.of(), at),
                 attached(ada, "pm_" + ada.suffix, "visa", "4242", at));
@@ -371,7 +371,7 @@ class PaymentReadModelsIT extends IntegrationTest {
         String delivery = "stripe:evt_replay" + ada.suffix;
         events.publish(
                 new SubscriptionStarted(ada.id, PaymentProvider.STRIPE, "sub_" + ada.suffix, "cus_" + ada.suffix,
-                        Plan.PRO, SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false, at),
+                        Plan.PRO, Money.usd(3900), SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false, at),
                 new InvoiceIssued(ada.id, PaymentProvider.STRIPE, "in_" + ada.suffix, "R-1", null, Money.usd(3900),
                         List.of(new InvoiceLine("Pro plan", 1, Money.usd(3900))), at),
                 new PaymentFailed(ada.id, PaymentProvider.STRIPE, "in_" + ada.suffix, Money.usd(3900), "expired_card", at),

@@ -237,6 +237,32 @@ class StripeWebhooksIT extends IntegrationTest {
         assertThat(api.get("/api/payments/subscription", bob.token).json().path("plan").asString()).isEqualTo("free");
     }
 
+    @Test
+    void anInvoiceWithoutItsAmountOrCurrencyIsRefusedAsAnInvalidPayloadAndKeptAsFailed() {
+        Subscriber ada = subscriber("stripe-no-amount");
+        deliver(ProviderEvents.stripeCheckoutCompleted(ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
+        String invoice = ProviderEvents.stripeInvoice("{event}", "invoice.paid", CLOCK.instant(),
+                "in_" + ada.suffix, "F-" + ada.suffix, ada.customer, ada.subscription, 3900, 1);
+        String noTotal = ada.event();
+        String noCurrency = ada.event();
+
+        Response withoutTotal = deliver(invoice.replace("{event}", noTotal).replace("\"total\": 3900,", ""));
+        Response withoutCurrency = deliver(invoice.replace("{event}", noCurrency).replace("\"currency\": \"usd\",", ""));
+
+        for (Response refused : List.of(withoutTotal, withoutCurrency)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("type").asString()).endsWith("/invalid-payload");
+        }
+        assertThat(withoutTotal.json().path("detail").asString()).contains("amount");
+        assertThat(withoutCurrency.json().path("detail").asString()).contains("currency");
+        for (String event : List.of(noTotal, noCurrency)) {
+            assertThat(eventTypesOf("stripe:" + event)).as("recorded as a failed delivery, nothing billed").containsExactly(
+                    "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessingFailed");
+        }
+        assertThat(eventTypesOf("subscription:" + ada.id)).doesNotContain("com.flowmatik.api.payment.InvoiceIssued");
+    }
+
     /** A signed-up user and the ids their provider objects get. */
     private record Subscriber(String token, String id, String suffix, String customer, String subscription) {
 

@@ -13,7 +13,6 @@ import com.flowmatik.command.ai.provider.ChatRequest;
 import com.flowmatik.command.ai.provider.ImageGeneration;
 import com.flowmatik.command.ai.provider.ImageRequest;
 import com.flowmatik.command.ai.provider.ModelCatalogue;
-import com.flowmatik.command.ai.provider.ProviderException;
 import com.flowmatik.command.ai.provider.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,19 +81,14 @@ public class ContentGenerator {
             String name,
             List<GeneratedContent.Step> steps,
             String instruction) {
-        Metering.Call call = metering.start(userId, generationId, RequestKind.CONTENT, model);
         List<ChatMessage> prompt = List.of(ChatMessage.system(type.agent().systemPrompt()), ChatMessage.user(instruction));
-        ChatCompletion completion;
-        try {
-            completion = provider.complete(new ChatRequest(model.id(), prompt, null));
-        } catch (ProviderException failure) {
-            metering.fail(call, failure);
-            throw failure;
-        }
-        Metering.Charge charge = metering.complete(call, completion.usage(), prompt, completion.content());
-        steps.add(new GeneratedContent.Step(
-                name, call.requestId(), model.id(), ChatAnswer.Usage.of(charge.usage()), charge.costMicros()));
-        return completion.content();
+        return metering.meter(userId, generationId, RequestKind.CONTENT, model, open -> {
+            ChatCompletion completion = provider.complete(new ChatRequest(model.id(), prompt, null));
+            Metering.Charge charge = open.complete(completion.usage(), prompt, completion.content());
+            steps.add(new GeneratedContent.Step(
+                    name, open.call().requestId(), model.id(), ChatAnswer.Usage.of(charge.usage()), charge.costMicros()));
+            return completion.content();
+        });
     }
 
     private GeneratedContent image(UserId userId, GenerateContentBody body) {
@@ -104,18 +98,19 @@ public class ContentGenerator {
                         .filter(AiModel::isImage)
                         .orElseThrow(() -> new BusinessRuleViolation(
                                 ErrorCode.VALIDATION, "model: not an image model of /api/ai/models"));
-        Metering.Call call = metering.start(userId, null, RequestKind.IMAGE, model);
-        ImageGeneration generation;
-        try {
-            generation = provider.generateImage(new ImageRequest(
+        return metering.meter(userId, null, RequestKind.IMAGE, model, open -> {
+            ImageGeneration generation = provider.generateImage(new ImageRequest(
                     model.id(), body.prompt(), body.count() == null ? 1 : body.count(),
                     body.size() == null ? "1024x1024" : body.size()));
-        } catch (ProviderException failure) {
-            metering.fail(call, failure);
-            throw failure;
-        }
-        TokenUsage reported = generation.usage() == null ? new TokenUsage(0, 0, 0) : generation.usage();
-        Metering.Charge charge = metering.complete(call, reported, List.of(), "");
+            TokenUsage reported = generation.usage() == null ? new TokenUsage(0, 0, 0) : generation.usage();
+            Metering.Charge charge = open.complete(reported, List.of(), "");
+            return images(userId, open.call(), model, generation, charge);
+        });
+    }
+
+    /** Keeps the generated images (the provider's URLs expire) once the call is charged. */
+    private GeneratedContent images(
+            UserId userId, Metering.Call call, AiModel model, ImageGeneration generation, Metering.Charge charge) {
         List<String> given = new ArrayList<>(generation.urls() == null ? List.of() : generation.urls());
         if (generation.b64() != null) {
             generation.b64().forEach(data -> given.add("data:image/png;base64," + data));

@@ -13,8 +13,6 @@ import com.flowmatik.command.ai.provider.ChatCompletion;
 import com.flowmatik.command.ai.provider.ChatMessage;
 import com.flowmatik.command.ai.provider.ChatRequest;
 import com.flowmatik.command.ai.provider.ModelCatalogue;
-import com.flowmatik.command.ai.provider.ProviderException;
-import com.flowmatik.command.ai.provider.StreamCancelled;
 import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -107,26 +105,21 @@ public class MeteredChat {
 
         /** Calls the provider: streamed when {@code onDelta} is given, in one answer otherwise. */
         public ChatAnswer run(Consumer<String> onDelta) {
-            ChatRequest request = new ChatRequest(call.model().id(), prompt, null);
-            ChatCompletion completion;
-            try {
-                completion = onDelta == null ? provider.complete(request) : provider.stream(request, onDelta);
-            } catch (ProviderException failure) {
-                metering.fail(call, failure);
-                throw failure;
-            } catch (StreamCancelled cancelled) {
-                metering.fail(call, "cancelled", cancelled.usage());
-                throw cancelled;
-            }
-            Metering.Completion charged = metering.completion(call, completion.usage(), prompt, completion.content());
-            commands.sendAndWait(new CompleteChatTurn(
-                    charged.command(),
-                    new RecordChatTurn(conversationId, input.userId(), call.requestId(), call.model().id(),
-                            input.message(), completion.content(), charged.command().completedAt()),
-                    input.conversationId() == null));
-            Metering.Charge charge = charged.charge();
-            return new ChatAnswer(call.requestId(), conversationId, call.model().id(), completion.content(),
-                    ChatAnswer.Usage.of(charge.usage()), charge.costMicros(), charge.estimated());
+            return metering.finish(call, open -> {
+                ChatRequest request = new ChatRequest(call.model().id(), prompt, null);
+                ChatCompletion completion =
+                        onDelta == null ? provider.complete(request) : provider.stream(request, onDelta);
+                Metering.Completion charged = open.completion(completion.usage(), prompt, completion.content());
+                commands.sendAndWait(new CompleteChatTurn(
+                        charged.command(),
+                        new RecordChatTurn(conversationId, input.userId(), call.requestId(), call.model().id(),
+                                input.message(), completion.content(), charged.command().completedAt()),
+                        input.conversationId() == null));
+                open.charged();
+                Metering.Charge charge = charged.charge();
+                return new ChatAnswer(call.requestId(), conversationId, call.model().id(), completion.content(),
+                        ChatAnswer.Usage.of(charge.usage()), charge.costMicros(), charge.estimated());
+            });
         }
     }
 }

@@ -13,19 +13,22 @@ import com.flowmatik.command.ai.provider.ProviderException;
 import com.flowmatik.command.ai.provider.ProviderFailed;
 import com.flowmatik.command.ai.provider.ProviderTimedOut;
 import com.flowmatik.command.ai.provider.ProviderUnavailable;
+import com.flowmatik.command.ai.provider.StreamCancelled;
 import com.flowmatik.command.ai.provider.TokenCounter;
 import com.flowmatik.command.ai.provider.TokenUsage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
 /**
  * The metering every AI call goes through, whatever it produces: start it against the quota (a
- * refusal throws {@link QuotaExceeded} before any provider is called), then complete it with the
- * provider's usage priced from the table, or fail it charging only what the provider reported.
+ * refusal throws {@link QuotaExceeded} before any provider is called), then, through the one
+ * template {@link #finish}, complete it with the provider's usage priced from the table, or fail it
+ * charging only what the provider reported.
  */
 @Component
 public class Metering {
@@ -64,37 +67,97 @@ public class Metering {
     /** The command that charges a completed call, and what it charges. */
     public record Completion(CompleteAiRequest command, Charge charge) {}
 
+    /** Starts a call ({@link #start}) and runs the rest of it through {@link #finish}. */
+    public <R> R meter(
+            UserId userId, String parentRequestId, RequestKind kind, AiModel model, Function<OpenCall, R> work) {
+        return finish(start(userId, parentRequestId, kind, model), work);
+    }
+
     /**
-     * Charges the usage the provider reported; when it reported none, a tokenizer's count of the
-     * prompt and the answer, marked estimated.
+     * The one template of what follows a call's start: the provider call and the charge, written by
+     * {@code work}. Whatever fails before the charge is recorded closes the request, and is rethrown:
+     * a provider's failure as the provider reported it, a cancelled stream as {@code cancelled}, and
+     * any other failure (while charging, recording the turn, reading the answer) as failed with the
+     * usage known so far, or as never served when no answer had come. No request is left open.
      */
-    public Charge complete(Call call, TokenUsage reported, List<ChatMessage> prompt, String answer) {
-        Completion completion = completion(call, reported, prompt, answer);
-        commands.sendAndWait(completion.command());
-        return completion.charge();
+    public <R> R finish(Call call, Function<OpenCall, R> work) {
+        OpenCall open = new OpenCall(call);
+        try {
+            return work.apply(open);
+        } catch (RuntimeException failure) {
+            if (!open.closed) {
+                close(open, failure);
+            }
+            throw failure;
+        }
     }
 
-    /** The charge of a completed call as a command, for a caller that records more in the same unit of work. */
-    public Completion completion(Call call, TokenUsage reported, List<ChatMessage> prompt, String answer) {
-        boolean estimated = reported == null;
-        TokenUsage usage = estimated ? new TokenUsage(tokens.countPrompt(prompt), tokens.count(answer), 0) : reported;
-        long cost = catalogue.cost(call.model(), usage);
-        CompleteAiRequest command = new CompleteAiRequest(
-                call.userId(), call.requestId(), call.model().id(), usage.promptTokens(), usage.completionTokens(),
-                usage.reasoningTokens(), estimated, cost, clock.instant());
-        return new Completion(command, new Charge(usage, cost, estimated));
+    /** A started call that is not charged yet. */
+    public final class OpenCall {
+
+        private final Call call;
+        private TokenUsage answered;
+        private boolean closed;
+
+        private OpenCall(Call call) {
+            this.call = call;
+        }
+
+        public Call call() {
+            return call;
+        }
+
+        /**
+         * Charges the usage the provider reported; when it reported none, a tokenizer's count of the
+         * prompt and the answer, marked estimated. The call is closed.
+         */
+        public Charge complete(TokenUsage reported, List<ChatMessage> prompt, String answer) {
+            Completion completion = completion(reported, prompt, answer);
+            commands.sendAndWait(completion.command());
+            closed = true;
+            return completion.charge();
+        }
+
+        /**
+         * The charge as a command, for a caller that records more in the same unit of work; once
+         * that is sent, {@link #charged} closes the call.
+         */
+        public Completion completion(TokenUsage reported, List<ChatMessage> prompt, String answer) {
+            boolean estimated = reported == null;
+            TokenUsage usage =
+                    estimated ? new TokenUsage(tokens.countPrompt(prompt), tokens.count(answer), 0) : reported;
+            long cost = catalogue.cost(call.model(), usage);
+            CompleteAiRequest command = new CompleteAiRequest(
+                    call.userId(), call.requestId(), call.model().id(), usage.promptTokens(), usage.completionTokens(),
+                    usage.reasoningTokens(), estimated, cost, clock.instant());
+            answered = usage;
+            return new Completion(command, new Charge(usage, cost, estimated));
+        }
+
+        public void charged() {
+            closed = true;
+        }
     }
 
-    /** A call that failed after the provider served it (a timeout, a cancelled stream): it counts for the day. */
-    public void fail(Call call, String reason, TokenUsage reported) {
-        fail(call, reason, reported, true);
+    private void close(OpenCall open, RuntimeException failure) {
+        try {
+            if (failure instanceof ProviderException provider) {
+                fail(open.call, provider);
+            } else if (failure instanceof StreamCancelled cancelled) {
+                fail(open.call, "cancelled", cancelled.usage(), true);
+            } else {
+                fail(open.call, "failed: " + failure.getClass().getSimpleName(), open.answered, open.answered != null);
+            }
+        } catch (RuntimeException notClosed) {
+            failure.addSuppressed(notClosed);
+        }
     }
 
     /**
      * A call the provider failed. One it never served (not reached: {@link ProviderUnavailable}; or
      * refused with an error status and nothing produced) gives back its place in the day's limit.
      */
-    public void fail(Call call, ProviderException failure) {
+    private void fail(Call call, ProviderException failure) {
         boolean neverServed = failure instanceof ProviderUnavailable
                 || (failure instanceof ProviderFailed failed && failed.status() != 0 && failure.usage() == null);
         fail(call, reason(failure), failure.usage(), !neverServed);

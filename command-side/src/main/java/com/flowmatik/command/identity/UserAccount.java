@@ -3,13 +3,14 @@ package com.flowmatik.command.identity;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.flowmatik.api.identity.ApplyPlanRole;
 import com.flowmatik.api.identity.ChangePassword;
+import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.ChangeRole;
 import com.flowmatik.api.identity.DeactivateUser;
 import com.flowmatik.api.identity.PasswordChanged;
 import com.flowmatik.api.identity.PasswordReset;
 import com.flowmatik.api.identity.PasswordResetRequested;
+import com.flowmatik.api.identity.PlanChanged;
 import com.flowmatik.api.identity.ProfileUpdated;
 import com.flowmatik.api.identity.RegisterUser;
 import com.flowmatik.api.identity.RequestPasswordReset;
@@ -20,6 +21,7 @@ import com.flowmatik.api.identity.UpdateProfile;
 import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
+import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
@@ -54,6 +56,8 @@ public class UserAccount {
     private boolean active;
     private String pendingResetTokenHash;
     private Instant pendingResetExpiresAt;
+    private Plan plan;
+    private PaymentProvider planBilledBy;
 
     protected UserAccount() {
         // for Axon
@@ -127,14 +131,35 @@ public class UserAccount {
         return true;
     }
 
+    /**
+     * The one way a plan changes (a payment, its end, or an operator). The plan decides the role and
+     * the daily limits; an admin keeps the admin role. An operator does not override a plan a payment
+     * provider bills: that changes at the provider, or the user would pay for one plan and hold another.
+     */
     @CommandHandler
-    boolean handle(ApplyPlanRole command) {
-        Role planRole = command.plan() == Plan.FREE ? Role.USER : Role.PREMIUM;
-        if (role == Role.ADMIN || role == planRole) {
+    boolean handle(ChangePlan command) {
+        if (command.plan() == null) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "plan: must be free, starter, pro or business");
+        }
+        if (command.provider() == PaymentProvider.MANUAL && isBilledByAProvider()) {
+            throw new BusinessRuleViolation(ErrorCode.SUBSCRIPTION_ACTIVE, "The user pays for " + plan.wireName()
+                    + " through " + planBilledBy.wireName() + "; the plan changes there");
+        }
+        Role planRole = command.plan().role();
+        boolean roleFollows = role != Role.ADMIN && role != planRole;
+        if (command.plan() == plan && command.provider() == planBilledBy && !roleFollows) {
             return false;
         }
-        apply(new RoleChanged(userId, planRole, null, command.changedAt()));
+        apply(new PlanChanged(userId, plan, command.plan(), command.plan().dailyLimits(), command.provider(),
+                command.changedBy(), command.changedAt()));
+        if (roleFollows) {
+            apply(new RoleChanged(userId, planRole, command.changedBy(), command.changedAt()));
+        }
         return true;
+    }
+
+    private boolean isBilledByAProvider() {
+        return plan != null && plan != Plan.FREE && planBilledBy != null && planBilledBy != PaymentProvider.MANUAL;
     }
 
     @CommandHandler
@@ -147,6 +172,11 @@ public class UserAccount {
         }
         apply(new UserDeactivated(userId, command.deactivatedBy(), command.deactivatedAt()));
         return true;
+    }
+
+    /** Read through {@link Accounts}. */
+    Accounts.Contact contact() {
+        return new Accounts.Contact(email, name);
     }
 
     private void requireActive() {
@@ -207,6 +237,12 @@ public class UserAccount {
         this.passwordHash = event.passwordHash();
         this.pendingResetTokenHash = null;
         this.pendingResetExpiresAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(PlanChanged event) {
+        this.plan = event.plan();
+        this.planBilledBy = event.provider();
     }
 
     @EventSourcingHandler

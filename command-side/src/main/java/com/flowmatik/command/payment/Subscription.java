@@ -80,8 +80,9 @@ public class Subscription {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     boolean handle(SyncSubscription command) {
         ProviderSubscription report = command.observed();
-        if (report.plan() == null || report.status() == null) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "observed: a subscription report names a plan and a status");
+        if (report.plan() == null || report.status() == null || report.price() == null) {
+            throw new BusinessRuleViolation(
+                    ErrorCode.VALIDATION, "observed: a subscription report names a plan, its price and a status");
         }
         if (isStale(command.observedAt(), command.creation())) {
             return false;
@@ -108,8 +109,8 @@ public class Subscription {
             return false;
         }
         apply(new SubscriptionStarted(
-                user, report.provider(), report.subscriptionId(), report.customerId(), report.plan(), report.status(),
-                report.currentPeriodEnd(), report.cancelAtPeriodEnd(), at));
+                user, report.provider(), report.subscriptionId(), report.customerId(), report.plan(), report.price(),
+                report.status(), report.currentPeriodEnd(), report.cancelAtPeriodEnd(), at));
         return true;
     }
 
@@ -120,7 +121,7 @@ public class Subscription {
         }
         boolean changed = false;
         if (report.plan() != plan) {
-            apply(new SubscriptionPlanChanged(userId, plan, report.plan(), at));
+            apply(new SubscriptionPlanChanged(userId, plan, report.plan(), report.price(), at));
             changed = true;
         }
         if (report.currentPeriodEnd() != null
@@ -213,6 +214,14 @@ public class Subscription {
         apply(new PaymentMethodDetached(
                 command.userId(), command.provider(), command.paymentMethodId(), command.detachedAt()));
         return true;
+    }
+
+    /** The subscription while it is live, {@code null} otherwise; read through {@link Subscriptions}. */
+    LiveSubscription live() {
+        if (!isLive()) {
+            return null;
+        }
+        return new LiveSubscription(provider, providerSubscriptionId, plan, status, currentPeriodEnd, cancelAtPeriodEnd);
     }
 
     private boolean isLive() {

@@ -1,9 +1,10 @@
 package com.flowmatik.command.payment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.flowmatik.api.identity.ApplyPlanRole;
+import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.ExpireSubscription;
+import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.payment.SubscriptionCanceled;
 import com.flowmatik.api.payment.SubscriptionCancellationScheduled;
 import com.flowmatik.api.payment.SubscriptionPlanChanged;
@@ -11,7 +12,6 @@ import com.flowmatik.api.payment.SubscriptionResumed;
 import com.flowmatik.api.payment.SubscriptionStarted;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.ErrorCode;
-import com.flowmatik.api.usage.ChangeDailyLimits;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * One paid subscription from its start to its end. Its plan becomes the user's daily limits and
- * role ({@code premium}); when a cancellation is scheduled, a deadline at the end of the paid
+ * One paid subscription from its start to its end. Its plan becomes the user's plan
+ * ({@link ChangePlan}: the account decides the role and limits that follow); when a cancellation is scheduled, a deadline at the end of the paid
  * period ends the subscription, unless the provider reports the end first or the cancellation is
  * withdrawn; at the end the user is back on the free plan.
  *
@@ -44,6 +44,8 @@ public class SubscriptionSaga {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionSaga.class);
 
     private UserId userId;
+    /** {@code null} in a saga stored before it kept its provider. */
+    private PaymentProvider provider;
     private String periodEndDeadline;
 
     @Autowired
@@ -56,6 +58,7 @@ public class SubscriptionSaga {
     @SagaEventHandler(associationProperty = "userId")
     void on(SubscriptionStarted event) {
         userId = event.userId();
+        provider = event.provider();
         entitle(event.plan(), event.startedAt());
         if (event.cancelAtPeriodEnd()) {
             expireAt(event.currentPeriodEnd());
@@ -90,14 +93,13 @@ public class SubscriptionSaga {
     }
 
     private void entitle(Plan plan, Instant at) {
-        commands.sendAndWait(new ChangeDailyLimits(userId, plan, plan.dailyLimits(), at));
         try {
-            commands.sendAndWait(new ApplyPlanRole(userId, plan, at));
+            commands.sendAndWait(new ChangePlan(userId, plan, provider, null, at));
         } catch (CommandExecutionException refused) {
             if (!ErrorCode.NOT_FOUND.name().equals(refused.getDetails().orElse(null))) {
                 throw refused;
             }
-            log.warn("Subscription of {} who has no account: limits changed, no role to change", userId);
+            log.warn("Subscription of {} who has no account: no plan to change", userId);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.flowmatik.command.webhook;
 
+import com.flowmatik.api.payment.Money;
 import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +51,20 @@ final class Json {
     static Instant isoInstant(JsonNode node) {
         String text = text(node);
         return text == null ? null : Instant.parse(text);
+    }
+
+    /**
+     * An amount of money: an integer of minor units and a currency, both required. A missing amount is
+     * never 0 and a missing currency never a default: the delivery is refused as an invalid payload.
+     */
+    static Money money(JsonNode amount, String currency, String what) {
+        if (amount == null || !amount.isIntegralNumber()) {
+            throw InvalidWebhook.payload(what + ": the amount is missing or not an integer of minor units");
+        }
+        if (currency == null || currency.isBlank()) {
+            throw InvalidWebhook.payload(what + ": the currency is missing");
+        }
+        return new Money(amount.asLong(), currency);
     }
 
     static long longValue(JsonNode node, long fallback) {

@@ -1,27 +1,25 @@
 package com.flowmatik.command.webhook;
 
-import com.flowmatik.api.identity.AccountStatus;
-import com.flowmatik.api.identity.FindAccountStatus;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.PaymentProvider;
+import com.flowmatik.command.identity.Accounts;
 import com.flowmatik.command.payment.checkout.PaymentCustomers;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells who a delivery is about: the user id the platform put into the provider's metadata, or the
  * user linked to the provider's customer. Only users with an account are accepted, so that a forged
- * or foreign id in metadata cannot create billing state for no one.
+ * or foreign id in metadata cannot create billing state for no one; the account itself says so, not
+ * the users read model, which may lag behind a registration.
  */
 @Component
 class KnownUsers {
 
-    private final QueryGateway queries;
+    private final Accounts accounts;
     private final PaymentCustomers customers;
 
-    KnownUsers(QueryGateway queries, PaymentCustomers customers) {
-        this.queries = queries;
+    KnownUsers(Accounts accounts, PaymentCustomers customers) {
+        this.accounts = accounts;
         this.customers = customers;
     }
 
@@ -46,10 +44,7 @@ class KnownUsers {
 
     private UserId existing(String userId) {
         UserId id = UserId.of(userId);
-        boolean known = queries.query(new FindAccountStatus(id), ResponseTypes.optionalInstanceOf(AccountStatus.class))
-                .join()
-                .isPresent();
-        if (!known) {
+        if (!accounts.exists(id)) {
             throw new WebhookNotApplicable("no account for user_id " + userId);
         }
         return id;

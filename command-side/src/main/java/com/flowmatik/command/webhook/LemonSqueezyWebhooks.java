@@ -128,7 +128,7 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
                 ? Json.firstInstant(isoInstant(attributes.path("ends_at")), isoInstant(attributes.path("renews_at")))
                 : isoInstant(attributes.path("renews_at"));
         ProviderSubscription report = new ProviderSubscription(
-                PaymentProvider.LEMONSQUEEZY, id, customer, plan, status, periodEnd, canceling);
+                PaymentProvider.LEMONSQUEEZY, id, customer, plan, plans.offer(plan).price(), status, periodEnd, canceling);
         Instant observedAt = isoInstant(attributes.path("updated_at"));
         return Translation.of(user, new SyncSubscription(user, report, observedAt, creation));
     }
@@ -136,7 +136,7 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
     private Translation payment(String metadataUser, String id, JsonNode attributes, PaymentOutcome outcome) {
         UserId user = users.resolve(PaymentProvider.LEMONSQUEEZY, metadataUser, text(attributes.path("customer_id")));
         String currency = firstText(attributes.path("currency"));
-        Money total = new Money(Json.longValue(attributes.path("total"), 0), currency == null ? "usd" : currency);
+        Money total = Json.money(attributes.path("total"), currency, "order total");
         String reason = String.valueOf(text(attributes.path("billing_reason")));
         Invoice invoice = new Invoice(
                 PaymentProvider.LEMONSQUEEZY, id, null, text(attributes.path("subscription_id")), total,

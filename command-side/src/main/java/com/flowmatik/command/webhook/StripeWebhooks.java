@@ -9,7 +9,6 @@ import com.flowmatik.api.payment.AttachPaymentMethod;
 import com.flowmatik.api.payment.DetachPaymentMethod;
 import com.flowmatik.api.payment.Invoice;
 import com.flowmatik.api.payment.InvoiceLine;
-import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.payment.PaymentMethod;
 import com.flowmatik.api.payment.PaymentOutcome;
 import com.flowmatik.api.payment.PaymentProvider;
@@ -155,7 +154,8 @@ class StripeWebhooks implements ProviderWebhooks {
             periodEnd = epochSeconds(item.path("current_period_end"));
         }
         ProviderSubscription report = new ProviderSubscription(
-                PaymentProvider.STRIPE, text(subscription.path("id")), customer, plan, status, periodEnd,
+                PaymentProvider.STRIPE, text(subscription.path("id")), customer, plan, plans.offer(plan).price(), status,
+                periodEnd,
                 subscription.path("cancel_at_period_end").asBoolean(false));
         return Translation.of(user, new SyncSubscription(user, report, occurredAt, creation));
     }
@@ -181,12 +181,12 @@ class StripeWebhooks implements ProviderWebhooks {
         for (JsonNode line : invoice.path("lines").path("data")) {
             lines.add(new InvoiceLine(
                     text(line.path("description")), Json.longValue(line.path("quantity"), 1),
-                    new Money(Json.longValue(line.path("amount"), 0), currency)));
+                    Json.money(line.path("amount"), currency, "invoice line")));
         }
         Invoice issued = new Invoice(
                 PaymentProvider.STRIPE, text(invoice.path("id")), text(invoice.path("number")),
                 firstText(details.path("subscription"), invoice.path("subscription")),
-                new Money(Json.longValue(invoice.path("total"), 0), currency), lines,
+                Json.money(invoice.path("total"), currency, "invoice total"), lines,
                 epochSeconds(invoice.path("created")));
         Instant at = outcome == PaymentOutcome.SUCCEEDED
                 ? Json.firstInstant(epochSeconds(invoice.path("status_transitions").path("paid_at")), occurredAt)

@@ -2,6 +2,8 @@ package com.flowmatik.command.webhook;
 
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.PaymentProvider;
+import com.flowmatik.api.refusal.BusinessRuleViolation;
+import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.api.webhook.ReceiveWebhook;
 import com.flowmatik.api.webhook.RecordWebhookOutcome;
 import com.flowmatik.api.webhook.RetryWebhook;
@@ -9,6 +11,7 @@ import com.flowmatik.api.webhook.WebhookStatus;
 import com.flowmatik.api.webhook.WebhookToProcess;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,7 +42,26 @@ public class WebhookIntake {
     }
 
     /** What became of a delivery. */
-    public record Outcome(String deliveryId, boolean duplicate, WebhookStatus status, String error) {}
+    public record Outcome(
+            String deliveryId, boolean duplicate, WebhookStatus status, String error, BusinessRuleViolation invalidPayload) {
+
+        Outcome(String deliveryId, boolean duplicate, WebhookStatus status, String error) {
+            this(deliveryId, duplicate, status, error, null);
+        }
+
+        /** The outcome as the webhook and retry endpoints answer it. */
+        public Map<String, Object> answer() {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("received", true);
+            answer.put("deliveryId", deliveryId);
+            answer.put("duplicate", duplicate);
+            answer.put("status", status == null ? null : status.wireName());
+            if (error != null) {
+                answer.put("error", error);
+            }
+            return answer;
+        }
+    }
 
     /**
      * Takes one request from a provider. Recording comes first: the event store's unique key on the
@@ -55,9 +77,20 @@ public class WebhookIntake {
             received = commands.sendAndWait(new ReceiveWebhook(
                     delivery.deliveryId(), provider, delivery.eventType(), delivery.payload(), clock.instant()));
         } catch (RuntimeException notCreated) {
-            return receivedAgain(delivery.deliveryId(), notCreated);
+            return refuseIfInvalid(receivedAgain(delivery.deliveryId(), notCreated));
         }
-        return process(received);
+        return refuseIfInvalid(process(received));
+    }
+
+    /**
+     * A signed delivery whose event lacks what it must carry (an amount, a currency) is recorded as
+     * failed, and the provider is told so (400 {@code invalid-payload}) rather than that all went well.
+     */
+    private static Outcome refuseIfInvalid(Outcome outcome) {
+        if (outcome.invalidPayload() != null) {
+            throw outcome.invalidPayload();
+        }
+        return outcome;
     }
 
     /**
@@ -77,7 +110,7 @@ public class WebhookIntake {
             return new Outcome(deliveryId, true, null, null);
         }
         Outcome retried = process(retry);
-        return new Outcome(deliveryId, true, retried.status(), retried.error());
+        return new Outcome(deliveryId, true, retried.status(), retried.error(), retried.invalidPayload());
     }
 
     /** Processes a failed delivery again, at an operator's request; {@code null} when it has not failed. */
@@ -102,8 +135,14 @@ public class WebhookIntake {
             log.warn("Webhook {} ({}) failed: {}", delivery.deliveryId(), delivery.eventType(), error);
             commands.sendAndWait(new RecordWebhookOutcome(
                     delivery.deliveryId(), WebhookStatus.FAILED, user, error, clock.instant()));
-            return new Outcome(delivery.deliveryId(), false, WebhookStatus.FAILED, error);
+            return new Outcome(delivery.deliveryId(), false, WebhookStatus.FAILED, error, invalidPayload(failure));
         }
+    }
+
+    private static BusinessRuleViolation invalidPayload(RuntimeException failure) {
+        return failure instanceof BusinessRuleViolation refusal && refusal.code() == ErrorCode.INVALID_PAYLOAD
+                ? refusal
+                : null;
     }
 
     private static String describe(RuntimeException failure) {

@@ -5,12 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 
 import com.flowmatik.api.identity.ChangePassword;
-import com.flowmatik.api.identity.ApplyPlanRole;
+import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.ChangeRole;
 import com.flowmatik.api.identity.DeactivateUser;
 import com.flowmatik.api.identity.PasswordChanged;
 import com.flowmatik.api.identity.PasswordReset;
 import com.flowmatik.api.identity.PasswordResetRequested;
+import com.flowmatik.api.identity.PlanChanged;
 import com.flowmatik.api.identity.ProfileUpdated;
 import com.flowmatik.api.identity.RequestPasswordReset;
 import com.flowmatik.api.identity.ResetPassword;
@@ -20,6 +21,7 @@ import com.flowmatik.api.identity.UpdateProfile;
 import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
+import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
@@ -167,26 +169,70 @@ class AccountLifecycleTest {
     }
 
     @Test
-    void aPaidPlanMakesAUserPremiumAndTheFreePlanAUserAgain() {
+    void aPaidPlanMakesAUserPremiumWithThePlansLimits() {
         fixture.given(REGISTERED)
-                .when(new ApplyPlanRole(ADA, Plan.PRO, NOW))
+                .when(new ChangePlan(ADA, Plan.PRO, PaymentProvider.STRIPE, null, NOW))
                 .expectResultMessagePayload(true)
-                .expectEvents(new RoleChanged(ADA, Role.PREMIUM, null, NOW));
-        fixture.given(REGISTERED, new RoleChanged(ADA, Role.PREMIUM, null, NOW))
-                .when(new ApplyPlanRole(ADA, Plan.BUSINESS, NOW))
+                .expectEvents(
+                        new PlanChanged(ADA, null, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.STRIPE, null, NOW),
+                        new RoleChanged(ADA, Role.PREMIUM, null, NOW));
+    }
+
+    @Test
+    void theFreePlanMakesAPremiumUserAUserAgain() {
+        fixture.given(REGISTERED, proBy(PaymentProvider.STRIPE), new RoleChanged(ADA, Role.PREMIUM, null, NOW))
+                .when(new ChangePlan(ADA, Plan.FREE, PaymentProvider.STRIPE, null, NOW))
+                .expectEvents(
+                        new PlanChanged(ADA, Plan.PRO, Plan.FREE, Plan.FREE.dailyLimits(), PaymentProvider.STRIPE, null, NOW),
+                        new RoleChanged(ADA, Role.USER, null, NOW));
+    }
+
+    @Test
+    void anOperatorsPlanGivesTheSameRoleAndLimitsAsAPaidOne() {
+        fixture.given(REGISTERED)
+                .when(new ChangePlan(ADA, Plan.PRO, PaymentProvider.MANUAL, OPERATOR, NOW))
+                .expectResultMessagePayload(true)
+                .expectEvents(
+                        new PlanChanged(ADA, null, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.MANUAL, OPERATOR, NOW),
+                        new RoleChanged(ADA, Role.PREMIUM, OPERATOR, NOW));
+    }
+
+    @Test
+    void theSamePlanFromTheSameProviderChangesNothing() {
+        fixture.given(REGISTERED, proBy(PaymentProvider.STRIPE), new RoleChanged(ADA, Role.PREMIUM, null, NOW))
+                .when(new ChangePlan(ADA, Plan.PRO, PaymentProvider.STRIPE, null, NOW))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
-        fixture.given(REGISTERED, new RoleChanged(ADA, Role.PREMIUM, null, NOW))
-                .when(new ApplyPlanRole(ADA, Plan.FREE, NOW))
-                .expectEvents(new RoleChanged(ADA, Role.USER, null, NOW));
     }
 
     @Test
     void anAdminStaysAnAdminWhateverTheirPlan() {
         fixture.given(REGISTERED, new RoleChanged(ADA, Role.ADMIN, OPERATOR, NOW))
-                .when(new ApplyPlanRole(ADA, Plan.STARTER, NOW))
-                .expectResultMessagePayload(false)
+                .when(new ChangePlan(ADA, Plan.STARTER, PaymentProvider.MANUAL, OPERATOR, NOW))
+                .expectResultMessagePayload(true)
+                .expectEvents(new PlanChanged(
+                        ADA, null, Plan.STARTER, Plan.STARTER.dailyLimits(), PaymentProvider.MANUAL, OPERATOR, NOW));
+    }
+
+    @Test
+    void aPlanFromASubscriptionWhoseProviderIsNotKnownStillApplies() {
+        fixture.given(REGISTERED)
+                .when(new ChangePlan(ADA, Plan.STARTER, null, null, NOW))
+                .expectEvents(
+                        new PlanChanged(ADA, null, Plan.STARTER, Plan.STARTER.dailyLimits(), null, null, NOW),
+                        new RoleChanged(ADA, Role.PREMIUM, null, NOW));
+    }
+
+    @Test
+    void refusesAnOperatorOverridingAPlanAProviderBills() {
+        fixture.given(REGISTERED, proBy(PaymentProvider.LEMONSQUEEZY))
+                .when(new ChangePlan(ADA, Plan.BUSINESS, PaymentProvider.MANUAL, OPERATOR, NOW))
+                .expectException(refusal(ErrorCode.SUBSCRIPTION_ACTIVE))
                 .expectNoEvents();
+    }
+
+    private static PlanChanged proBy(PaymentProvider provider) {
+        return new PlanChanged(ADA, null, Plan.PRO, Plan.PRO.dailyLimits(), provider, null, NOW);
     }
 
     @Test

@@ -1,7 +1,8 @@
 package com.flowmatik.command.payment;
 
-import com.flowmatik.api.identity.ApplyPlanRole;
+import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.payment.ExpireSubscription;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.payment.SubscriptionCanceled;
@@ -11,14 +12,13 @@ import com.flowmatik.api.payment.SubscriptionResumed;
 import com.flowmatik.api.payment.SubscriptionStarted;
 import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.plan.Plan;
-import com.flowmatik.api.usage.ChangeDailyLimits;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What a subscription does to the user's limits and role, and the deadline at the end of a canceled period. */
+/** What a subscription does to the user's plan, and the deadline at the end of a canceled period. */
 class SubscriptionSagaTest {
 
     private static final UserId ADA = UserId.of("0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d");
@@ -39,8 +39,7 @@ class SubscriptionSagaTest {
                 .whenPublishingA(started(Plan.PRO, false))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
-                        new ChangeDailyLimits(ADA, Plan.PRO, Plan.PRO.dailyLimits(), START),
-                        new ApplyPlanRole(ADA, Plan.PRO, START))
+                        new ChangePlan(ADA, Plan.PRO, PaymentProvider.STRIPE, null, START))
                 .expectNoScheduledDeadlines();
     }
 
@@ -48,10 +47,10 @@ class SubscriptionSagaTest {
     void aPlanChangeMovesTheLimits() {
         fixture.givenCurrentTime(START)
                 .andThenAPublished(started(Plan.STARTER, false))
-                .whenPublishingA(new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.BUSINESS, CANCELED_AT))
+                .whenPublishingA(
+                        new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.BUSINESS, Money.usd(7900), CANCELED_AT))
                 .expectDispatchedCommands(
-                        new ChangeDailyLimits(ADA, Plan.BUSINESS, Plan.BUSINESS.dailyLimits(), CANCELED_AT),
-                        new ApplyPlanRole(ADA, Plan.BUSINESS, CANCELED_AT));
+                        new ChangePlan(ADA, Plan.BUSINESS, PaymentProvider.STRIPE, null, CANCELED_AT));
     }
 
     @Test
@@ -101,12 +100,12 @@ class SubscriptionSagaTest {
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
                 .expectDispatchedCommands(
-                        new ChangeDailyLimits(ADA, Plan.FREE, Plan.FREE.dailyLimits(), PERIOD_END),
-                        new ApplyPlanRole(ADA, Plan.FREE, PERIOD_END));
+                        new ChangePlan(ADA, Plan.FREE, PaymentProvider.STRIPE, null, PERIOD_END));
     }
 
     private static SubscriptionStarted started(Plan plan, boolean cancelAtPeriodEnd) {
-        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", plan, SubscriptionStatus.ACTIVE,
+        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", plan, Money.usd(1900),
+                SubscriptionStatus.ACTIVE,
                 PERIOD_END, cancelAtPeriodEnd, START);
     }
 }

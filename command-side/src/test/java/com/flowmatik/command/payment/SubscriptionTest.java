@@ -30,6 +30,7 @@ import com.flowmatik.api.payment.SubscriptionStateConfirmed;
 import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.payment.SyncSubscription;
 import com.flowmatik.api.plan.Plan;
+import com.flowmatik.api.refusal.BusinessRuleViolation;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -83,9 +84,33 @@ class SubscriptionTest {
                 .when(sync(report(Plan.PRO, SubscriptionStatus.ACTIVE, NEXT_PERIOD_END, true), T3, false))
                 .expectResultMessagePayload(true)
                 .expectEvents(
-                        new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, T3),
+                        new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, priceOf(Plan.PRO), T3),
                         new SubscriptionRenewed(ADA, PERIOD_END, NEXT_PERIOD_END, T3),
                         new SubscriptionCancellationScheduled(ADA, NEXT_PERIOD_END, T3));
+    }
+
+    @Test
+    void aStartAndAPlanChangeRecordThePriceTheyWereSoldAtWhateverThePlanCostsLater() {
+        Money soldAt = new Money(2500, "eur");
+        fixture.givenNoPriorActivity()
+                .when(sync(new ProviderSubscription(PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, soldAt,
+                        SubscriptionStatus.ACTIVE, PERIOD_END, false), T1, true))
+                .expectEvents(new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, soldAt,
+                        SubscriptionStatus.ACTIVE, PERIOD_END, false, T1));
+        Money proSoldAt = new Money(4500, "eur");
+        fixture.given(started(Plan.STARTER, T1))
+                .when(sync(new ProviderSubscription(PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.PRO, proSoldAt,
+                        SubscriptionStatus.ACTIVE, PERIOD_END, false), T2, false))
+                .expectEvents(new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, proSoldAt, T2));
+    }
+
+    @Test
+    void refusesAReportWithoutThePlansPrice() {
+        fixture.givenNoPriorActivity()
+                .when(sync(new ProviderSubscription(PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, null,
+                        SubscriptionStatus.ACTIVE, PERIOD_END, false), T1, true))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -141,8 +166,9 @@ class SubscriptionTest {
     void aNewSubscriptionAfterAnEndedOneStartsAgain() {
         fixture.given(started(Plan.PRO, T1), new SubscriptionCanceled(ADA, Plan.PRO, "period ended", T2))
                 .when(new SyncSubscription(ADA, new ProviderSubscription(PaymentProvider.LEMONSQUEEZY, "77", "9",
-                        Plan.BUSINESS, SubscriptionStatus.ACTIVE, NEXT_PERIOD_END, false), T3, true))
-                .expectEvents(new SubscriptionStarted(ADA, PaymentProvider.LEMONSQUEEZY, "77", "9", Plan.BUSINESS,
+                        Plan.BUSINESS, Money.usd(7900), SubscriptionStatus.ACTIVE, NEXT_PERIOD_END, false), T3, true))
+                .expectEvents(new SubscriptionStarted(
+                        ADA, PaymentProvider.LEMONSQUEEZY, "77", "9", Plan.BUSINESS, Money.usd(7900),
                         SubscriptionStatus.ACTIVE, NEXT_PERIOD_END, false, T3));
     }
 
@@ -150,7 +176,7 @@ class SubscriptionTest {
     void aReportOfAnotherSubscriptionWhileOneLivesIsNotFollowed() {
         fixture.given(started(Plan.PRO, T1))
                 .when(new SyncSubscription(ADA, new ProviderSubscription(PaymentProvider.STRIPE, "sub_other", "cus_1",
-                        Plan.STARTER, SubscriptionStatus.ACTIVE, PERIOD_END, false), T3, true))
+                        Plan.STARTER, Money.usd(1900), SubscriptionStatus.ACTIVE, PERIOD_END, false), T3, true))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
     }
@@ -237,7 +263,8 @@ class SubscriptionTest {
 
     private static ProviderSubscription report(
             Plan plan, SubscriptionStatus status, Instant periodEnd, boolean cancelAtPeriodEnd) {
-        return new ProviderSubscription(PaymentProvider.STRIPE, "sub_1", "cus_1", plan, status, periodEnd, cancelAtPeriodEnd);
+        return new ProviderSubscription(
+                PaymentProvider.STRIPE, "sub_1", "cus_1", plan, priceOf(plan), status, periodEnd, cancelAtPeriodEnd);
     }
 
     private static SyncSubscription sync(ProviderSubscription report, Instant at, boolean creation) {
@@ -245,7 +272,8 @@ class SubscriptionTest {
     }
 
     private static SubscriptionStarted started(Plan plan, Instant at) {
-        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", plan, SubscriptionStatus.ACTIVE,
+        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", plan, priceOf(plan),
+                SubscriptionStatus.ACTIVE,
                 PERIOD_END, false, at);
     }
 
@@ -259,5 +287,10 @@ class SubscriptionTest {
     private static InvoiceIssued issued() {
         return new InvoiceIssued(ADA, PaymentProvider.STRIPE, "in_1", "F-0001", "sub_1", Money.usd(1900),
                 List.of(new InvoiceLine("Starter", 1, Money.usd(1900))), T1);
+    }
+
+    /** The plans' prices in these tests; what matters is that the report's price is the one recorded. */
+    private static Money priceOf(Plan plan) {
+        return Money.usd(plan.ordinal() * 2000L);
     }
 }

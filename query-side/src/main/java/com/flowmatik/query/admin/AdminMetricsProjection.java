@@ -134,14 +134,14 @@ class AdminMetricsProjection {
         dashboardChanged();
         LiveSubscriptionRow row = subscriptions.findById(event.userId().value())
                 .orElseGet(() -> new LiveSubscriptionRow(event.userId().value()));
-        row.start(event.plan());
+        row.start(event.plan(), event.price());
         subscriptions.save(row);
     }
 
     @EventHandler
     void on(SubscriptionPlanChanged event) {
         dashboardChanged();
-        subscription(event.userId(), row -> row.changePlan(event.plan()));
+        subscription(event.userId(), row -> row.changePlan(event.plan(), event.price()));
     }
 
     @EventHandler

@@ -1,7 +1,6 @@
 package com.flowmatik.query.admin;
 
 import com.flowmatik.api.payment.Money;
-import com.flowmatik.api.plan.Plan;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -104,13 +103,12 @@ class AdminMetricsQueries {
                 costliest, collected(today, today), collected(today.withDayOfMonth(1), today), mrr());
     }
 
-    /** The monthly prices of the live subscriptions, at the plans' current prices. */
+    /**
+     * The monthly prices of the live subscriptions as each was sold (recorded in its events, so a
+     * price change applies to new sales only and a replay gives the same figure), in the plans' currency.
+     */
     private Money mrr() {
-        Map<Plan, Money> monthly = prices.monthly();
-        long cents = subscriptions.countLiveByPlan().stream()
-                .mapToLong(live -> live.getCount() * monthly.get(live.getPlan()).amount())
-                .sum();
-        return new Money(cents, prices.currency());
+        return new Money(subscriptions.sumLivePrices(prices.currency()), prices.currency());
     }
 
     /** Revenue in the plans' currency; payments in another currency are kept, not converted. */

@@ -1,6 +1,5 @@
 package com.flowmatik.query.admin;
 
-import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.plan.Plan;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,9 +68,10 @@ class DailySeriesQueries {
                 .toList();
     }
 
-    /** Walks every subscription change up to {@code to} in day order, pricing the live ones as each day ends. */
+    /** Walks every subscription change up to {@code to} in day order, pricing the live ones as each day ends at
+     * the prices their events recorded. */
     private Map<LocalDate, Long> mrrAtTheEndOfEachDay(LocalDate from, LocalDate to) {
-        Map<Plan, Money> monthly = prices.monthly();
+        String currency = prices.currency();
         Map<String, SubscriptionDayRow> current = new HashMap<>();
         Map<LocalDate, Long> mrr = new HashMap<>();
         long cents = 0;
@@ -80,7 +80,7 @@ class DailySeriesQueries {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             while (next != null && !next.date().isAfter(day)) {
                 SubscriptionDayRow before = current.put(next.userId(), next);
-                cents += priced(next, monthly) - priced(before, monthly);
+                cents += priced(next, currency) - priced(before, currency);
                 next = changes.hasNext() ? changes.next() : null;
             }
             mrr.put(day, cents);
@@ -88,8 +88,12 @@ class DailySeriesQueries {
         return mrr;
     }
 
-    private static long priced(SubscriptionDayRow row, Map<Plan, Money> monthly) {
-        return row == null || !row.live() ? 0 : monthly.get(row.plan()).amount();
+    /** A live subscription's recorded price, when it was sold in the currency the series is in. */
+    private static long priced(SubscriptionDayRow row, String currency) {
+        if (row == null || !row.live() || row.price() == null || !row.price().currency().equals(currency)) {
+            return 0;
+        }
+        return row.price().amount();
     }
 
     private static <T> Map<LocalDate, T> byDate(List<T> rows, Function<T, LocalDate> date) {

@@ -1,19 +1,12 @@
 package com.flowmatik.query.admin;
 
-import com.flowmatik.api.plan.Plan;
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface LiveSubscriptionRows extends JpaRepository<LiveSubscriptionRow, String> {
 
-    @Query("select s.plan as plan, count(s) as count from LiveSubscriptionRow s where s.live = true group by s.plan")
-    List<PlanCount> countLiveByPlan();
-
-    /** How many live subscriptions one plan has. */
-    interface PlanCount {
-        Plan getPlan();
-
-        long getCount();
-    }
+    /** The recorded monthly prices of the live subscriptions sold in {@code currency}, added up. */
+    @Query("select coalesce(sum(s.priceMinor), 0) from LiveSubscriptionRow s where s.live = true and s.currency = :currency")
+    long sumLivePrices(@Param("currency") String currency);
 }

@@ -1,19 +1,17 @@
 package com.flowmatik.query.admin;
 
-import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.plan.Plan;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The monthly price of each plan, read from the plans on sale ({@code flowmatik.payments.plans}, the
- * list the command side sells from) so that the MRR is priced as the plans are. Every plan must have
- * a price, all in one currency: checked at start.
+ * The plans on sale ({@code flowmatik.payments.plans}, the list the command side sells from), read
+ * here for the one currency revenue and MRR are reported in. The MRR itself counts the prices the
+ * subscription events recorded, never these. Every plan must have a price, all in one currency:
+ * checked at start.
  */
 @ConfigurationProperties("flowmatik.payments")
 public record PlanPrices(List<PlanPrice> plans) {
@@ -34,13 +32,6 @@ public record PlanPrices(List<PlanPrice> plans) {
     /** The currency the plans are sold in: the one revenue and MRR are reported in. */
     public String currency() {
         return plans.isEmpty() ? "usd" : plans.get(0).currency();
-    }
-
-    /** What each plan costs a month, in the minor unit of {@link #currency()}. */
-    Map<Plan, Money> monthly() {
-        Map<Plan, Money> prices = new EnumMap<>(Plan.class);
-        plans.forEach(price -> prices.put(Plan.fromWireName(price.id()), new Money(price.priceCents(), price.currency())));
-        return prices;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.flowmatik.query.admin;
 
+import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.plan.Plan;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
- * One user's subscription as the MRR counts it (its plan, and whether it still renews) at the end of
+ * One user's subscription as the MRR counts it (its plan, its recorded price, and whether it still renews) at the end of
  * a UTC day on which it changed. Per user, like {@link UserDayRow}, so one processor segment owns it.
  */
 @Entity
@@ -35,12 +36,20 @@ class SubscriptionDayRow {
     @Column(name = "live", nullable = false)
     private boolean live;
 
+    @Column(name = "price_minor")
+    private Long priceMinor;
+
+    @Column(name = "currency", length = 3)
+    private String currency;
+
     protected SubscriptionDayRow() {}
 
-    SubscriptionDayRow(String userId, LocalDate date, Plan plan, boolean live) {
+    SubscriptionDayRow(String userId, LocalDate date, Plan plan, Money price, boolean live) {
         this.userId = userId;
         this.date = date;
         this.plan = plan;
+        this.priceMinor = price == null ? null : price.amount();
+        this.currency = price == null ? null : price.currency();
         this.live = live;
     }
 
@@ -58,6 +67,11 @@ class SubscriptionDayRow {
 
     boolean live() {
         return live;
+    }
+
+    /** The recorded monthly price; {@code null} only for a row no event priced. */
+    Money price() {
+        return priceMinor == null || currency == null ? null : new Money(priceMinor, currency);
     }
 
     /** The composite key: the user and the day. */

@@ -4,6 +4,7 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.SubscriptionCanceled;
 import com.flowmatik.api.payment.SubscriptionPlanChanged;
 import com.flowmatik.api.payment.SubscriptionStarted;
+import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.plan.Plan;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,19 +34,21 @@ class SubscriptionDaysProjection {
 
     @EventHandler
     void on(SubscriptionStarted event) {
-        record(event.userId(), event.startedAt(), latest(event.userId()), event.plan(), true);
+        record(event.userId(), event.startedAt(), latest(event.userId()), event.plan(), event.price(), true);
     }
 
     @EventHandler
     void on(SubscriptionPlanChanged event) {
         latest(event.userId()).ifPresent(
-                latest -> record(event.userId(), event.changedAt(), Optional.of(latest), event.plan(), latest.live()));
+                latest -> record(event.userId(), event.changedAt(), Optional.of(latest), event.plan(), event.price(),
+                        latest.live()));
     }
 
     @EventHandler
     void on(SubscriptionCanceled event) {
         latest(event.userId()).ifPresent(
-                latest -> record(event.userId(), event.canceledAt(), Optional.of(latest), latest.plan(), false));
+                latest -> record(event.userId(), event.canceledAt(), Optional.of(latest), latest.plan(), latest.price(),
+                        false));
     }
 
     @ResetHandler
@@ -57,9 +60,10 @@ class SubscriptionDaysProjection {
         return rows.findFirstByUserIdOrderByDateDesc(userId.value());
     }
 
-    private void record(UserId userId, Instant at, Optional<SubscriptionDayRow> latest, Plan plan, boolean live) {
+    private void record(
+            UserId userId, Instant at, Optional<SubscriptionDayRow> latest, Plan plan, Money price, boolean live) {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         LocalDate onOrAfterLatest = latest.map(SubscriptionDayRow::date).filter(day::isBefore).orElse(day);
-        rows.save(new SubscriptionDayRow(userId.value(), onOrAfterLatest, plan, live));
+        rows.save(new SubscriptionDayRow(userId.value(), onOrAfterLatest, plan, price, live));
     }
 }

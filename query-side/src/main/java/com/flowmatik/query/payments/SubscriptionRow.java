@@ -114,6 +114,27 @@ class SubscriptionRow {
         updatedAt = at;
     }
 
+    /**
+     * An operator's plan, which no provider bills ({@code manual}): it replaces what was there and
+     * runs until an operator changes it.
+     */
+    void startManual(Plan plan, Instant at) {
+        this.plan = plan;
+        status = SubscriptionStatus.ACTIVE;
+        provider = PaymentProvider.MANUAL;
+        providerSubscriptionId = null;
+        providerCustomerId = null;
+        currentPeriodEnd = null;
+        cancelAtPeriodEnd = false;
+        startedAt = at;
+        canceledAt = null;
+        updatedAt = at;
+    }
+
+    boolean isManual() {
+        return provider == PaymentProvider.MANUAL;
+    }
+
     SubscriptionView toView() {
         return new SubscriptionView(plan, status, provider, providerSubscriptionId, currentPeriodEnd, cancelAtPeriodEnd);
     }

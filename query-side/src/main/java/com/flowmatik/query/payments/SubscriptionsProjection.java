@@ -1,7 +1,9 @@
 package com.flowmatik.query.payments;
 
+import com.flowmatik.api.identity.PlanChanged;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.FindSubscription;
+import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.payment.SubscriptionCanceled;
 import com.flowmatik.api.payment.SubscriptionCancellationScheduled;
 import com.flowmatik.api.payment.SubscriptionPastDue;
@@ -13,6 +15,8 @@ import com.flowmatik.api.payment.SubscriptionStarted;
 import com.flowmatik.api.payment.SubscriptionStateConfirmed;
 import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.payment.SubscriptionView;
+import com.flowmatik.api.plan.Plan;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -78,6 +82,29 @@ class SubscriptionsProjection {
     @EventHandler
     void on(SubscriptionCanceled event) {
         change(event.userId(), row -> row.cancel(event.canceledAt()));
+    }
+
+    /**
+     * An operator's plan shows as a subscription of the {@code manual} provider, and the free plan
+     * ends it. Plans a provider bills arrive as that subscription's own events above.
+     */
+    @EventHandler
+    void on(PlanChanged event) {
+        if (event.provider() != PaymentProvider.MANUAL) {
+            return;
+        }
+        String userId = event.userId().value();
+        Optional<SubscriptionRow> existing = rows.findById(userId);
+        if (event.plan() == Plan.FREE) {
+            existing.filter(SubscriptionRow::isManual).ifPresent(row -> {
+                row.cancel(event.changedAt());
+                rows.save(row);
+            });
+            return;
+        }
+        SubscriptionRow row = existing.orElseGet(() -> new SubscriptionRow(userId));
+        row.startManual(event.plan(), event.changedAt());
+        rows.save(row);
     }
 
     @ResetHandler

@@ -2,10 +2,11 @@ package com.flowmatik.api.payment;
 
 import java.util.Locale;
 
-/** Who takes the money. */
+/** Who takes the money; {@link #MANUAL} for a plan an operator gave, which no provider bills. */
 public enum PaymentProvider {
     STRIPE,
-    LEMONSQUEEZY;
+    LEMONSQUEEZY,
+    MANUAL;
 
     /** The lower-case name the HTTP API and the webhook paths use. */
     public String wireName() {

@@ -8,6 +8,8 @@ import java.time.Instant;
  *
  * @param subscriptionId the provider's id ({@code sub_…} at Stripe, a number at LemonSqueezy)
  * @param customerId the provider's customer, when it names one
+ * @param price the plan's monthly price as sold when the report arrived: it is recorded with the
+ *     start or plan change it causes
  * @param currentPeriodEnd when the paid period ends (and the subscription renews or ends)
  * @param cancelAtPeriodEnd the subscription ends at {@code currentPeriodEnd} instead of renewing
  */
@@ -16,6 +18,7 @@ public record ProviderSubscription(
         String subscriptionId,
         String customerId,
         Plan plan,
+        Money price,
         SubscriptionStatus status,
         Instant currentPeriodEnd,
         boolean cancelAtPeriodEnd) {}

@@ -1,10 +1,12 @@
 package com.flowmatik.api.plan;
 
+import com.flowmatik.api.identity.Role;
 import java.util.Locale;
 
 /**
- * The plans of the product and the daily AI limits each grants. Every new user starts on
- * {@link #FREE}; {@link #BUSINESS} is unlimited.
+ * The plans of the product and what each grants: the daily AI limits and the role. Every new user
+ * starts on {@link #FREE}; {@link #BUSINESS} is unlimited. This is the one place a plan's
+ * entitlements are written down.
  */
 public enum Plan {
     FREE(new DailyLimits(100L, 50_000L)),
@@ -20,6 +22,11 @@ public enum Plan {
 
     public DailyLimits dailyLimits() {
         return dailyLimits;
+    }
+
+    /** The role the plan gives: {@code premium} for a paid plan, {@code user} for the free one. */
+    public Role role() {
+        return this == FREE ? Role.USER : Role.PREMIUM;
     }
 
     /** The lower-case name the HTTP API uses. */

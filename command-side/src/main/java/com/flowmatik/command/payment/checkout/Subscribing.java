@@ -1,18 +1,13 @@
 package com.flowmatik.command.payment.checkout;
 
-import com.flowmatik.api.identity.FindUser;
 import com.flowmatik.api.identity.UserId;
-import com.flowmatik.api.identity.UserView;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.command.identity.Accounts;
+import com.flowmatik.command.payment.Subscriptions;
 import com.flowmatik.command.payment.plans.PlanCatalogue;
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.NoHandlerForQueryException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
@@ -21,33 +16,34 @@ import org.springframework.util.IdGenerator;
  * not configured (503), a plan it does not sell (400) and a user who already pays for a plan (409),
  * in that order, then has the provider open a
  * checkout with the user id in its metadata. The subscription itself starts with the provider's
- * webhook, once the user has paid.
+ * webhook, once the user has paid. "Already pays" is the {@code Subscription} aggregate's answer, not
+ * a read model's.
  */
 @Component
 class Subscribing {
 
     private final PlanCatalogue catalogue;
-    private final CurrentSubscriptions subscriptions;
+    private final Subscriptions subscriptions;
     private final PaymentCustomers customers;
     private final StripeGateway stripe;
     private final LemonSqueezyGateway lemonSqueezy;
-    private final QueryGateway queries;
+    private final Accounts accounts;
     private final IdGenerator ids;
 
     Subscribing(
             PlanCatalogue catalogue,
-            CurrentSubscriptions subscriptions,
+            Subscriptions subscriptions,
             PaymentCustomers customers,
             StripeGateway stripe,
             LemonSqueezyGateway lemonSqueezy,
-            QueryGateway queries,
+            Accounts accounts,
             IdGenerator ids) {
         this.catalogue = catalogue;
         this.subscriptions = subscriptions;
         this.customers = customers;
         this.stripe = stripe;
         this.lemonSqueezy = lemonSqueezy;
-        this.queries = queries;
+        this.accounts = accounts;
         this.ids = ids;
     }
 
@@ -102,24 +98,16 @@ class Subscribing {
     }
 
     private void refuseIfAlreadySubscribed(UserId userId) {
-        if (subscriptions.of(userId).cancellable()) {
+        if (subscriptions.liveOf(userId).isPresent()) {
             throw new BusinessRuleViolation(
                     ErrorCode.SUBSCRIPTION_ACTIVE, "You already have an active subscription; cancel it first");
         }
     }
 
-    /** E-mail and name for the provider's records, when the read side knows them yet. */
+    /** E-mail and name for the provider's records, from the user's account. */
     private Payer payer(UserId userId) {
-        Optional<UserView> user;
-        try {
-            user = queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join();
-        } catch (CompletionException failure) {
-            if (!(failure.getCause() instanceof NoHandlerForQueryException)) {
-                throw failure;
-            }
-            user = Optional.empty();
-        }
-        return user.map(view -> new Payer(userId, view.email(), view.name()))
+        return accounts.contact(userId)
+                .map(contact -> new Payer(userId, contact.email(), contact.name()))
                 .orElseGet(() -> new Payer(userId, null, null));
     }
 

@@ -1,6 +1,6 @@
 package com.flowmatik.command.payment.checkout;
 
-import com.flowmatik.api.payment.SubscriptionView;
+import com.flowmatik.command.payment.LiveSubscription;
 import java.time.Instant;
 
 /**
@@ -11,7 +11,7 @@ record SubscriptionAnswer(
         String plan, String status, String provider, Instant currentPeriodEnd, boolean cancelAtPeriodEnd) {
 
     /** The subscription once its cancellation is scheduled: it runs to the end of the period. */
-    static SubscriptionAnswer cancelingAtPeriodEnd(SubscriptionView view) {
+    static SubscriptionAnswer cancelingAtPeriodEnd(LiveSubscription view) {
         return new SubscriptionAnswer(
                 view.plan().wireName(),
                 view.status() == null ? null : view.status().wireName(),

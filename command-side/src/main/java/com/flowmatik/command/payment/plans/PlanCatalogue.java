@@ -65,6 +65,7 @@ public class PlanCatalogue {
         return switch (provider) {
             case STRIPE -> properties.stripe().prices();
             case LEMONSQUEEZY -> properties.lemonsqueezy().variants();
+            case MANUAL -> Map.of(); // an operator's plan is sold by no one
         };
     }
 }

@@ -15,13 +15,15 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.payment.ScheduleCancellation;
 import com.flowmatik.api.payment.SubscriptionStatus;
-import com.flowmatik.api.payment.SubscriptionView;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.command.payment.LiveSubscription;
+import com.flowmatik.command.payment.Subscriptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -36,7 +38,7 @@ class CancellationsTest {
     static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
     static final Instant PERIOD_END = Instant.parse("2026-02-01T00:00:00Z");
 
-    final CurrentSubscriptions subscriptions = mock(CurrentSubscriptions.class);
+    final Subscriptions subscriptions = mock(Subscriptions.class);
     final StripeGateway stripe = mock(StripeGateway.class);
     final LemonSqueezyGateway lemonSqueezy = mock(LemonSqueezyGateway.class);
     final CommandGateway commands = mock(CommandGateway.class);
@@ -46,7 +48,7 @@ class CancellationsTest {
 
     @Test
     void aStripeSubscriptionIsCanceledAtPeriodEndThenTheCancellationIsScheduled() {
-        when(subscriptions.of(user)).thenReturn(live(PaymentProvider.STRIPE, "sub_1"));
+        when(subscriptions.liveOf(user)).thenReturn(live(PaymentProvider.STRIPE, "sub_1"));
 
         SubscriptionAnswer answer = cancellations.cancel(user);
 
@@ -59,7 +61,7 @@ class CancellationsTest {
 
     @Test
     void aLemonSqueezySubscriptionIsCanceledThenTheCancellationIsScheduled() {
-        when(subscriptions.of(user)).thenReturn(live(PaymentProvider.LEMONSQUEEZY, "987"));
+        when(subscriptions.liveOf(user)).thenReturn(live(PaymentProvider.LEMONSQUEEZY, "987"));
 
         SubscriptionAnswer answer = cancellations.cancel(user);
 
@@ -72,7 +74,7 @@ class CancellationsTest {
 
     @Test
     void aUserOnTheFreePlanHasNothingToCancel() {
-        when(subscriptions.of(user)).thenReturn(SubscriptionView.free());
+        when(subscriptions.liveOf(user)).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> cancellations.cancel(user))
                 .isInstanceOfSatisfying(BusinessRuleViolation.class,
@@ -82,7 +84,7 @@ class CancellationsTest {
 
     @Test
     void whenTheProviderFailsNothingIsScheduled() {
-        when(subscriptions.of(user)).thenReturn(live(PaymentProvider.STRIPE, "sub_1"));
+        when(subscriptions.liveOf(user)).thenReturn(live(PaymentProvider.STRIPE, "sub_1"));
         doThrow(new PaymentProviderFailed(PaymentProvider.STRIPE, "Stripe answered 500", 500, null))
                 .when(stripe).cancelAtPeriodEnd(any(), any());
 
@@ -90,7 +92,7 @@ class CancellationsTest {
         verifyNoInteractions(commands);
     }
 
-    private static SubscriptionView live(PaymentProvider provider, String subscriptionId) {
-        return new SubscriptionView(Plan.PRO, SubscriptionStatus.ACTIVE, provider, subscriptionId, PERIOD_END, false);
+    private static Optional<LiveSubscription> live(PaymentProvider provider, String subscriptionId) {
+        return Optional.of(new LiveSubscription(provider, subscriptionId, Plan.PRO, SubscriptionStatus.ACTIVE, PERIOD_END, false));
     }
 }

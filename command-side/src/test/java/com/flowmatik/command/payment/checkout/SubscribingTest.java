@@ -10,16 +10,18 @@ import static org.mockito.Mockito.when;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.payment.SubscriptionStatus;
-import com.flowmatik.api.payment.SubscriptionView;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.command.identity.Accounts;
+import com.flowmatik.command.payment.LiveSubscription;
+import com.flowmatik.command.payment.Subscriptions;
 import com.flowmatik.command.payment.plans.PaymentProperties;
 import com.flowmatik.command.payment.plans.PlanCatalogue;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.ThrowingConsumer;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.JdkIdGenerator;
 
@@ -35,18 +37,18 @@ class SubscribingTest {
             new PaymentProperties.LemonSqueezy("key", null, null, "4242", Map.of("pro", "102")),
             null,
             null);
-    final CurrentSubscriptions subscriptions = mock(CurrentSubscriptions.class);
+    final Subscriptions subscriptions = mock(Subscriptions.class);
     final PaymentCustomers customers = mock(PaymentCustomers.class);
     final StripeGateway stripe = mock(StripeGateway.class);
     final LemonSqueezyGateway lemonSqueezy = mock(LemonSqueezyGateway.class);
     final Subscribing subscribing = new Subscribing(
-            new PlanCatalogue(properties), subscriptions, customers, stripe, lemonSqueezy, mock(QueryGateway.class),
+            new PlanCatalogue(properties), subscriptions, customers, stripe, lemonSqueezy, mock(Accounts.class),
             new JdkIdGenerator());
     final UserId user = UserId.random();
 
     @Test
     void refusesASecondSubscriptionWhileOneIsActive() {
-        when(subscriptions.of(user)).thenReturn(live(SubscriptionStatus.ACTIVE));
+        when(subscriptions.liveOf(user)).thenReturn(live(SubscriptionStatus.ACTIVE));
 
         assertThatThrownBy(() -> subscribing.withStripe(user, "pro", null)).satisfies(refusedAsAlreadySubscribed());
         assertThatThrownBy(() -> subscribing.withLemonSqueezy(user, "pro")).satisfies(refusedAsAlreadySubscribed());
@@ -58,7 +60,7 @@ class SubscribingTest {
 
     @Test
     void refusesASecondSubscriptionWhileOneIsPastDue() {
-        when(subscriptions.of(user)).thenReturn(live(SubscriptionStatus.PAST_DUE));
+        when(subscriptions.liveOf(user)).thenReturn(live(SubscriptionStatus.PAST_DUE));
 
         assertThatThrownBy(() -> subscribing.withStripe(user, "pro", "pm_card_visa"))
                 .satisfies(refusedAsAlreadySubscribed());
@@ -74,9 +76,9 @@ class SubscribingTest {
                 });
     }
 
-    private static SubscriptionView live(SubscriptionStatus status) {
-        return new SubscriptionView(
-                Plan.PRO, status, PaymentProvider.STRIPE, "sub_1", Instant.parse("2026-02-01T00:00:00Z"), false);
+    private static Optional<LiveSubscription> live(SubscriptionStatus status) {
+        return Optional.of(new LiveSubscription(
+                PaymentProvider.STRIPE, "sub_1", Plan.PRO, status, Instant.parse("2026-02-01T00:00:00Z"), false));
     }
 
     private static ThrowingConsumer<Throwable> refusedAsAlreadySubscribed() {

@@ -9,11 +9,12 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.command.identity.Accounts;
+import com.flowmatik.command.payment.Subscriptions;
 import com.flowmatik.command.payment.plans.PaymentProperties;
 import com.flowmatik.command.payment.plans.PlanCatalogue;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.JdkIdGenerator;
 
@@ -66,16 +67,16 @@ class UnconfiguredProvidersTest {
         PaymentProperties unconfigured = properties(
                 new PaymentProperties.Stripe(null, null, null, null, Map.of("pro", "price_pro")),
                 new PaymentProperties.LemonSqueezy(null, null, null, null, Map.of("pro", "102")));
-        CurrentSubscriptions subscriptions = mock(CurrentSubscriptions.class);
+        Subscriptions subscriptions = mock(Subscriptions.class);
         PaymentCustomers customers = mock(PaymentCustomers.class);
-        QueryGateway queries = mock(QueryGateway.class);
+        Accounts accounts = mock(Accounts.class);
         Subscribing subscribing = new Subscribing(
                 new PlanCatalogue(unconfigured),
                 subscriptions,
                 customers,
                 new StripeGateway(unconfigured),
                 new LemonSqueezyGateway(unconfigured),
-                queries,
+                accounts,
                 new JdkIdGenerator());
         UserId user = UserId.random();
 
@@ -83,7 +84,7 @@ class UnconfiguredProvidersTest {
                 .isInstanceOf(PaymentProviderUnavailable.class);
         assertThatThrownBy(() -> subscribing.withLemonSqueezy(user, "pro"))
                 .isInstanceOf(PaymentProviderUnavailable.class);
-        verifyNoInteractions(subscriptions, customers, queries);
+        verifyNoInteractions(subscriptions, customers, accounts);
     }
 
     @Test
@@ -93,11 +94,11 @@ class UnconfiguredProvidersTest {
                 new PaymentProperties.LemonSqueezy(null, null, null, null, Map.of()));
         Subscribing subscribing = new Subscribing(
                 new PlanCatalogue(unconfigured),
-                mock(CurrentSubscriptions.class),
+                mock(Subscriptions.class),
                 mock(PaymentCustomers.class),
                 new StripeGateway(unconfigured),
                 new LemonSqueezyGateway(unconfigured),
-                mock(QueryGateway.class),
+                mock(Accounts.class),
                 new JdkIdGenerator());
         UserId user = UserId.random();
 
