@@ -31,3 +31,15 @@ CREATE TABLE api_key_last_use (
     last_used_at DATETIME(6) NOT NULL,
     PRIMARY KEY (key_id)
 ) ENGINE = InnoDB;
+
+-- Write side: the revocations of the last hour, in the order they committed, kept by the same
+-- processor in the same transaction as ApiKeyRevoked. Every instance polls new rows (by id) several
+-- times a second, so a revoked key is refused everywhere within a second whatever the event
+-- processors' delay; rows older than an hour are deleted (a revoked key's lookup row is gone by then).
+CREATE TABLE api_key_revocation (
+    id         BIGINT      NOT NULL AUTO_INCREMENT,
+    key_id     VARCHAR(64) NOT NULL,
+    revoked_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (id),
+    KEY ix_api_key_revocation_revoked_at (revoked_at)
+) ENGINE = InnoDB;

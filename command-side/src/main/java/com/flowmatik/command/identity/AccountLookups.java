@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the write side's lookup tables: e-mail to account (unique), reset-token hash to account, and
- * API-key hash to key and account.
+ * API-key hash to key and account, and the recent revocations of keys.
  * Runs in the {@value #GROUP} processing group, a subscribing processor that propagates errors, so
  * each row commits or fails together with the event that made it.
  */
@@ -26,11 +26,14 @@ class AccountLookups {
     private final EmailRegistry emails;
     private final ResetTokens resetTokens;
     private final ApiKeyOwners apiKeys;
+    private final ApiKeyRevocations revocations;
 
-    AccountLookups(EmailRegistry emails, ResetTokens resetTokens, ApiKeyOwners apiKeys) {
+    AccountLookups(
+            EmailRegistry emails, ResetTokens resetTokens, ApiKeyOwners apiKeys, ApiKeyRevocations revocations) {
         this.emails = emails;
         this.resetTokens = resetTokens;
         this.apiKeys = apiKeys;
+        this.revocations = revocations;
     }
 
     @EventHandler
@@ -55,5 +58,6 @@ class AccountLookups {
     @EventHandler
     void on(ApiKeyRevoked event) {
         apiKeys.deleteByKeyId(event.keyId());
+        revocations.save(new ApiKeyRevocation(event.keyId(), event.revokedAt()));
     }
 }
