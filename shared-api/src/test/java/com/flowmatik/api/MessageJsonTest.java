@@ -59,6 +59,12 @@ import com.flowmatik.api.conversation.ReadConversation;
 import com.flowmatik.api.conversation.CompleteChatTurn;
 import com.flowmatik.api.conversation.RecordChatTurn;
 import com.flowmatik.api.identity.AccountStatus;
+import com.flowmatik.api.identity.ApiKeyCreated;
+import com.flowmatik.api.identity.ApiKeyRevoked;
+import com.flowmatik.api.identity.ApiKeySummary;
+import com.flowmatik.api.identity.CreateApiKey;
+import com.flowmatik.api.identity.FindApiKeys;
+import com.flowmatik.api.identity.RevokeApiKey;
 import com.flowmatik.api.identity.ChangePassword;
 import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.ChangeRole;
@@ -146,6 +152,7 @@ class MessageJsonTest {
 
     private static final UserId BABBAGE = UserId.of("2f0a6c1e-9a55-4f0e-8f3f-1b7a6b2d3c4e");
     private static final String RESET_HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String API_KEY_HASH = "3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea";
     private static final UserRegistered ADA_REGISTERED =
             new UserRegistered(ADA, "ada@example.com", "Ada Lovelace", BCRYPT_HASH, Role.USER, REGISTERED_AT);
 
@@ -181,7 +188,7 @@ class MessageJsonTest {
             ExpireSubscription.class, InvoiceLine.class, Invoice.class, RecordPayment.class, PaymentMethod.class,
             AttachPaymentMethod.class, DetachPaymentMethod.class, FindSubscription.class, SubscriptionView.class,
             ReceiveWebhook.class, RecordWebhookOutcome.class, RetryWebhook.class, WebhookToProcess.class,
-            FindFailedWebhooks.class);
+            FindFailedWebhooks.class, CreateApiKey.class, RevokeApiKey.class, FindApiKeys.class, ApiKeySummary.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -218,6 +225,14 @@ class MessageJsonTest {
                 new UserDeactivated(ADA, BABBAGE, REGISTERED_AT),
                 new FindAccountStatus(ADA),
                 new AccountStatus(ADA, Role.ADMIN, true, 3),
+                new CreateApiKey(ADA, "key-1", "CI", "fmk_AbCd", API_KEY_HASH, REGISTERED_AT),
+                new ApiKeyCreated(ADA, "key-1", "CI", "fmk_AbCd", API_KEY_HASH, REGISTERED_AT),
+                new RevokeApiKey(ADA, "key-1", REGISTERED_AT),
+                new ApiKeyRevoked(ADA, "key-1", ApiKeyRevoked.BY_USER, REGISTERED_AT),
+                new ApiKeyRevoked(ADA, "key-1", ApiKeyRevoked.PLAN_DOWNGRADED, REGISTERED_AT),
+                new FindApiKeys(ADA),
+                new ApiKeySummary("key-1", "CI", "fmk_AbCd", REGISTERED_AT, null),
+                new ApiKeySummary("key-1", "CI", "fmk_AbCd", REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
                 new DailyLimits(100L, 50_000L),
                 DailyLimits.unlimited(),
                 new StartAiRequest(ADA, "req-1", "parent-1", RequestKind.CONTENT, "deepseek-ai/DeepSeek-V3", REGISTERED_AT),

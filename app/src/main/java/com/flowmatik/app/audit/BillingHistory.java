@@ -1,5 +1,7 @@
 package com.flowmatik.app.audit;
 
+import com.flowmatik.api.identity.ApiKeyCreated;
+import com.flowmatik.api.identity.ApiKeyRevoked;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.payment.InvoiceIssued;
 import com.flowmatik.api.payment.PaymentFailed;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Reads a user's billing history from the event store: the whole stream of their usage account
  * ({@code usage:<id>}) and of their subscription ({@code subscription:<id>}, which also holds
  * invoices, payments and payment methods), from sequence 0 so that snapshots never stand in for
- * events, and the outcomes of the webhook deliveries that name them. Events recorded after
+ * events, the API keys made and revoked on the user's account (a key spends as the user), and the outcomes of the webhook deliveries that name them. Events recorded after
  * {@code asOf} are left out; the totals are the sums of the events listed.
  */
 @Component
@@ -41,6 +43,9 @@ class BillingHistory {
 
     private static final Set<Class<?>> PAYMENTS = Set.of(InvoiceIssued.class, PaymentSucceeded.class,
             PaymentFailed.class, PaymentMethodAttached.class, PaymentMethodDetached.class);
+
+    /** The account's events that decide who may spend on it: the API keys made and revoked. */
+    private static final Set<Class<?>> ACCESS = Set.of(ApiKeyCreated.class, ApiKeyRevoked.class);
 
     private final EventStore events;
     private final WebhookOutcomes webhooks;
@@ -59,6 +64,7 @@ class BillingHistory {
         read(UsageAccountIds.of(user), event -> USAGE.contains(event.getPayloadType()), found);
         read(SubscriptionIds.of(user), event -> PAYMENTS.contains(event.getPayloadType())
                 || event.getPayloadType().getSimpleName().startsWith("Subscription"), found);
+        read(user.value(), event -> ACCESS.contains(event.getPayloadType()), found);
         for (String delivery : webhooks.deliveriesOf(user)) {
             read(delivery, event -> user.equals(WebhookOutcomes.userOf(event.getPayload())), found);
         }

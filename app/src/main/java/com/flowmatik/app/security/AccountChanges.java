@@ -11,13 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * Drops an account from {@link AccountStatuses} when a change to it is stored, twice over:
+ * Drops an account from {@link AccountStatuses}, and adds or drops an API key in
+ * {@link ApiKeyHolders}, when a change to it is stored, twice over:
  * <ul>
  *   <li>{@link Here}: as this instance's own unit of work commits the change, so the request that
  *       made it returns only once the next one sees it;
  *   <li>{@link Anywhere}: in the instance's own processor, which sees every instance's events
  *       (through the shared event store, or Axon Server), so a deactivation or a new password made
- *       elsewhere stops old tokens here within the processor's polling delay.
+ *       elsewhere stops old tokens (and a revoked key) here within the processor's polling delay.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,16 +38,21 @@ class AccountChanges {
     static class Here {
 
         private final AccountStatuses statuses;
+        private final ApiKeyHolders keys;
 
-        Here(AccountStatuses statuses) {
+        Here(AccountStatuses statuses, ApiKeyHolders keys) {
             this.statuses = statuses;
+            this.keys = keys;
         }
 
         /** Every event passes here (a chat's too): only an account's change registers work for after commit. */
         @EventHandler
         void on(Object event) {
-            if (AccountStatuses.accountChangedBy(event) != null) {
-                CurrentUnitOfWork.ifStarted(work -> work.afterCommit(committed -> statuses.changedBy(event)));
+            if (AccountStatuses.accountChangedBy(event) != null || ApiKeyHolders.isKeyEvent(event)) {
+                CurrentUnitOfWork.ifStarted(work -> work.afterCommit(committed -> {
+                    statuses.changedBy(event);
+                    keys.changedBy(event);
+                }));
             }
         }
     }
@@ -56,14 +62,17 @@ class AccountChanges {
     static class Anywhere {
 
         private final AccountStatuses statuses;
+        private final ApiKeyHolders keys;
 
-        Anywhere(AccountStatuses statuses) {
+        Anywhere(AccountStatuses statuses, ApiKeyHolders keys) {
             this.statuses = statuses;
+            this.keys = keys;
         }
 
         @EventHandler
         void on(Object event) {
             statuses.changedBy(event);
+            keys.changedBy(event);
         }
     }
 }

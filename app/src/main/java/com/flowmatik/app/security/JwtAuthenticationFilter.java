@@ -42,7 +42,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String token = bearerToken(request);
-        if (token != null) {
+        // an API key in the same header is ApiKeyAuthenticationFilter's
+        if (token != null && !ApiKeys.isApiKey(token)) {
             try {
                 AuthenticatedUser user = admit(tokens.verify(token));
                 var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));

@@ -7,14 +7,14 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Whether a path is one the API serves (by any method): the controllers' mappings, the sockets and
- * Actuator. Any other path is answered 404 before authentication is asked for, so that a caller
+ * Whether a path is one the API serves (by any method): the controllers' mappings, the sockets,
+ * Actuator and MCP. Any other path is answered 404 before authentication is asked for, so that a caller
  * without a token is not told to sign in for something that does not exist.
  */
 @Component
 class KnownPaths {
 
-    private static final String[] SERVED_ELSEWHERE = {"/ws", "/actuator"};
+    private static final String[] SERVED_ELSEWHERE = {"/ws", "/actuator", "/mcp"};
 
     private final HandlerMapping controllers;
 

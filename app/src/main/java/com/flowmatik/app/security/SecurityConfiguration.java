@@ -57,7 +57,8 @@ public class SecurityConfiguration {
             TokenDenylist denylist,
             AccountStatuses accounts,
             ProblemWriter problems,
-            KnownPaths knownPaths)
+            KnownPaths knownPaths,
+            ApiKeyAuthenticationFilter apiKeys)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(cors -> {})
@@ -90,7 +91,7 @@ public class SecurityConfiguration {
                                 return;
                             }
                             String detail = reason != null
-                                    ? "The bearer token was refused: " + reason
+                                    ? "The credentials were refused: " + reason
                                     : "This endpoint needs a bearer token";
                             response.setHeader("WWW-Authenticate", "Bearer");
                             problems.write(response, Problems.of(ProblemType.UNAUTHORIZED, detail));
@@ -98,8 +99,17 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problems.write(
                                 response, Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this"))))
                 .addFilterBefore(
-                        new JwtAuthenticationFilter(tokens, denylist, accounts), UsernamePasswordAuthenticationFilter.class);
+                        new JwtAuthenticationFilter(tokens, denylist, accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(apiKeys, JwtAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** It runs inside the security filter chain only, not a second time as a filter of its own. */
+    @Bean
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterOutsideTheChain(ApiKeyAuthenticationFilter filter) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     /** The firewall's refusals (a path with {@code //}, {@code ;}, {@code ..}, {@code %2F}) as problems. */
@@ -129,7 +139,7 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(web.corsOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", ApiKeyAuthenticationFilter.HEADER));
         cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(3600L);

@@ -119,6 +119,7 @@ public class ProblemMapping implements ErrorVocabulary {
             case NO_ACTIVE_SUBSCRIPTION -> ProblemType.NO_ACTIVE_SUBSCRIPTION;
             case INVALID_SIGNATURE -> ProblemType.INVALID_SIGNATURE;
             case INVALID_PAYLOAD -> ProblemType.INVALID_PAYLOAD;
+            case PLAN_REQUIRED -> ProblemType.PLAN_REQUIRED;
         };
         if (type == ProblemType.VALIDATION && message != null && message.contains(": ")) {
             String field = message.substring(0, message.indexOf(": "));

@@ -20,6 +20,7 @@ public enum ProblemType {
     EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "E-mail already registered"),
     INVALID_RESET_TOKEN(HttpStatus.BAD_REQUEST, "invalid-reset-token", "Invalid reset link"),
     ACCOUNT_DEACTIVATED(HttpStatus.FORBIDDEN, "account-deactivated", "Account deactivated"),
+    PLAN_REQUIRED(HttpStatus.FORBIDDEN, "plan-required", "Paid plan required"),
     SUBSCRIPTION_ACTIVE(HttpStatus.CONFLICT, "subscription-active", "Subscription already active"),
     NO_ACTIVE_SUBSCRIPTION(HttpStatus.CONFLICT, "no-active-subscription", "No active subscription"),
     INVALID_SIGNATURE(HttpStatus.BAD_REQUEST, "invalid-signature", "Invalid webhook signature"),

@@ -230,6 +230,31 @@ class TwoInstancesIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aKeyRevokedOnOneInstanceIsRefusedOnTheOtherWithinASecond() {
+        String token = api.register(uniqueEmail("key-across"), "correct-horse-battery", "Keys");
+        String userId = api.get("/api/auth/me", token).json().path("id").asString();
+        Response upgraded = api.send(api.request("/api/admin/users/" + userId + "/plan", adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"plan\":\"starter\"}")));
+        assertThat(upgraded.status()).isEqualTo(200);
+        Response made = api.post("/api/auth/api-keys", Map.of("name", "across"), token);
+        assertThat(made.status()).isEqualTo(201);
+        String key = made.json().path("key").asString();
+        com.flowmatik.app.support.SuiteLogs.secretUsed(key);
+        // the other instance knows the key at once (from the lookup table) and keeps it in memory
+        assertThat(otherApi.get("/api/ai/usage", key).status()).isEqualTo(200);
+
+        assertThat(api.delete("/api/auth/api-keys/" + made.json().path("id").asString(), token).status())
+                .isEqualTo(204);
+        long revokedAt = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(otherApi.get("/api/ai/usage", key).status()).isEqualTo(401));
+        System.out.printf("A key revoked on one instance was refused on the other after %d ms%n",
+                (System.nanoTime() - revokedAt) / 1_000_000);
+    }
+
     /** Commands an instance retried after losing a race to their aggregate. */
     private static double conflicts(MeterRegistry meters) {
         var counter = meters.find("flowmatik.commands.conflicts").counter();

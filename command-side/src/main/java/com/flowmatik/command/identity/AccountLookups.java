@@ -1,5 +1,7 @@
 package com.flowmatik.command.identity;
 
+import com.flowmatik.api.identity.ApiKeyCreated;
+import com.flowmatik.api.identity.ApiKeyRevoked;
 import com.flowmatik.api.identity.PasswordResetRequested;
 import com.flowmatik.api.identity.UserRegistered;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
@@ -10,7 +12,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the write side's lookup tables: e-mail to account (unique) and reset-token hash to account.
+ * Keeps the write side's lookup tables: e-mail to account (unique), reset-token hash to account, and
+ * API-key hash to key and account, and the recent revocations of keys.
  * Runs in the {@value #GROUP} processing group, a subscribing processor that propagates errors, so
  * each row commits or fails together with the event that made it.
  */
@@ -22,10 +25,15 @@ class AccountLookups {
 
     private final EmailRegistry emails;
     private final ResetTokens resetTokens;
+    private final ApiKeyOwners apiKeys;
+    private final ApiKeyRevocations revocations;
 
-    AccountLookups(EmailRegistry emails, ResetTokens resetTokens) {
+    AccountLookups(
+            EmailRegistry emails, ResetTokens resetTokens, ApiKeyOwners apiKeys, ApiKeyRevocations revocations) {
         this.emails = emails;
         this.resetTokens = resetTokens;
+        this.apiKeys = apiKeys;
+        this.revocations = revocations;
     }
 
     @EventHandler
@@ -40,5 +48,16 @@ class AccountLookups {
     @EventHandler
     void on(PasswordResetRequested event) {
         resetTokens.save(new ResetToken(event.tokenHash(), event.userId().value()));
+    }
+
+    @EventHandler
+    void on(ApiKeyCreated event) {
+        apiKeys.save(new ApiKeyOwner(event.hash(), event.keyId(), event.userId().value()));
+    }
+
+    @EventHandler
+    void on(ApiKeyRevoked event) {
+        apiKeys.deleteByKeyId(event.keyId());
+        revocations.save(new ApiKeyRevocation(event.keyId(), event.revokedAt()));
     }
 }

@@ -3,9 +3,12 @@ package com.flowmatik.command.identity;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.flowmatik.api.identity.ApiKeyCreated;
+import com.flowmatik.api.identity.ApiKeyRevoked;
 import com.flowmatik.api.identity.ChangePassword;
 import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.ChangeRole;
+import com.flowmatik.api.identity.CreateApiKey;
 import com.flowmatik.api.identity.DeactivateUser;
 import com.flowmatik.api.identity.PasswordChanged;
 import com.flowmatik.api.identity.PasswordReset;
@@ -15,6 +18,7 @@ import com.flowmatik.api.identity.ProfileUpdated;
 import com.flowmatik.api.identity.RegisterUser;
 import com.flowmatik.api.identity.RequestPasswordReset;
 import com.flowmatik.api.identity.ResetPassword;
+import com.flowmatik.api.identity.RevokeApiKey;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.RoleChanged;
 import com.flowmatik.api.identity.UpdateProfile;
@@ -26,6 +30,9 @@ import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -43,6 +50,8 @@ public class UserAccount {
 
     static final int MAX_EMAIL_LENGTH = 254;
     static final int MAX_NAME_LENGTH = 100;
+    static final int MAX_API_KEYS = 20;
+    static final int MAX_API_KEY_NAME_LENGTH = 100;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern BCRYPT = Pattern.compile("^\\$2[aby]?\\$\\d{2}\\$.{53}$");
 
@@ -58,6 +67,8 @@ public class UserAccount {
     private Instant pendingResetExpiresAt;
     private Plan plan;
     private PaymentProvider planBilledBy;
+    /** The ids of the account's API keys that still work, in the order they were made. */
+    private Set<String> apiKeyIds = new LinkedHashSet<>();
 
     protected UserAccount() {
         // for Axon
@@ -114,6 +125,8 @@ public class UserAccount {
         requireActive();
         requireBcrypt(command.newPasswordHash());
         apply(new PasswordReset(userId, command.newPasswordHash(), command.resetAt()));
+        // whoever needed the reset may not be the only one holding the account's keys
+        revokeAllApiKeys(ApiKeyRevoked.PASSWORD_RESET, command.resetAt());
     }
 
     @CommandHandler
@@ -155,7 +168,57 @@ public class UserAccount {
         if (roleFollows) {
             apply(new RoleChanged(userId, planRole, command.changedBy(), command.changedAt()));
         }
+        if (command.plan() == Plan.FREE) {
+            whenPlanBecomesFree(command.changedAt());
+        }
         return true;
+    }
+
+    /** API keys are a paid plan's feature: the Free plan ends them. */
+    private void whenPlanBecomesFree(Instant at) {
+        revokeAllApiKeys(ApiKeyRevoked.PLAN_DOWNGRADED, at);
+    }
+
+    /**
+     * API keys need a paid plan (an account whose plan predates {@link PlanChanged} knows it by the
+     * premium role its plan gave it); an operator's account may hold keys too, and they carry no
+     * admin rights.
+     */
+    @CommandHandler
+    void handle(CreateApiKey command) {
+        requireActive();
+        boolean paid = plan != null ? plan != Plan.FREE : role == Role.PREMIUM;
+        if (!paid && role != Role.ADMIN) {
+            throw new BusinessRuleViolation(ErrorCode.PLAN_REQUIRED, "API keys need a paid plan (Starter or above)");
+        }
+        String name = command.name() == null ? "" : command.name().strip();
+        if (name.isEmpty() || name.length() > MAX_API_KEY_NAME_LENGTH) {
+            throw new BusinessRuleViolation(
+                    ErrorCode.VALIDATION, "name: must be 1 to " + MAX_API_KEY_NAME_LENGTH + " characters");
+        }
+        if (apiKeyIds.size() >= MAX_API_KEYS) {
+            throw new BusinessRuleViolation(
+                    ErrorCode.VALIDATION, "name: an account holds at most " + MAX_API_KEYS + " keys; revoke one first");
+        }
+        if (command.keyId() == null || command.hash() == null || apiKeyIds.contains(command.keyId())) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "keyId: must be new, with the key's hash");
+        }
+        apply(new ApiKeyCreated(userId, command.keyId(), name, command.prefix(), command.hash(), command.createdAt()));
+    }
+
+    /** Only the owner's own working keys can be revoked: any other id is not found, whoever holds it. */
+    @CommandHandler
+    void handle(RevokeApiKey command) {
+        if (!apiKeyIds.contains(command.keyId())) {
+            throw new BusinessRuleViolation(ErrorCode.NOT_FOUND, "No such API key");
+        }
+        apply(new ApiKeyRevoked(userId, command.keyId(), ApiKeyRevoked.BY_USER, command.revokedAt()));
+    }
+
+    private void revokeAllApiKeys(String reason, Instant at) {
+        for (String keyId : new ArrayList<>(apiKeyIds)) {
+            apply(new ApiKeyRevoked(userId, keyId, reason, at));
+        }
     }
 
     private boolean isBilledByAProvider() {
@@ -171,6 +234,7 @@ public class UserAccount {
             throw new BusinessRuleViolation(ErrorCode.VALIDATION, "userId: an operator cannot deactivate themself");
         }
         apply(new UserDeactivated(userId, command.deactivatedBy(), command.deactivatedAt()));
+        revokeAllApiKeys(ApiKeyRevoked.DEACTIVATED, command.deactivatedAt());
         return true;
     }
 
@@ -255,5 +319,15 @@ public class UserAccount {
         this.active = false;
         this.pendingResetTokenHash = null;
         this.pendingResetExpiresAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyCreated event) {
+        apiKeyIds.add(event.keyId());
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyRevoked event) {
+        apiKeyIds.remove(event.keyId());
     }
 }

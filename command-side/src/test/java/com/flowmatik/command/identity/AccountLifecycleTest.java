@@ -1,9 +1,9 @@
 package com.flowmatik.command.identity;
 
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.instanceOf;
+import static com.flowmatik.command.identity.Refusals.refusal;
 
+import com.flowmatik.api.identity.ApiKeyCreated;
+import com.flowmatik.api.identity.ApiKeyRevoked;
 import com.flowmatik.api.identity.ChangePassword;
 import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.ChangeRole;
@@ -23,7 +23,6 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.plan.Plan;
-import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -31,8 +30,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +116,19 @@ class AccountLifecycleTest {
                 .when(new ResetPassword(TOKEN_HASH, NEW_HASH, NOW.plusSeconds(60)))
                 .expectResultMessagePayload(ADA)
                 .expectEvents(new PasswordReset(ADA, NEW_HASH, NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void aPasswordResetRevokesTheAccountsApiKeys() {
+        fixture.given(
+                        REGISTERED,
+                        new RoleChanged(ADA, Role.PREMIUM, null, NOW),
+                        new ApiKeyCreated(ADA, "key-1", "CI", "fmk_AbCd", TOKEN_HASH, NOW),
+                        new PasswordResetRequested(ADA, TOKEN_HASH, EXPIRES, NOW))
+                .when(new ResetPassword(TOKEN_HASH, NEW_HASH, NOW.plusSeconds(60)))
+                .expectEvents(
+                        new PasswordReset(ADA, NEW_HASH, NOW.plusSeconds(60)),
+                        new ApiKeyRevoked(ADA, "key-1", ApiKeyRevoked.PASSWORD_RESET, NOW.plusSeconds(60)));
     }
 
     @Test
@@ -293,15 +303,5 @@ class AccountLifecycleTest {
             }
             return answer.apply(args[0]);
         });
-    }
-
-    private static Matcher<Throwable> refusal(ErrorCode code) {
-        Matcher<Throwable> hasCode = new FeatureMatcher<>(equalTo(code), "refusal code", "code") {
-            @Override
-            protected ErrorCode featureValueOf(Throwable actual) {
-                return ((BusinessRuleViolation) actual).code();
-            }
-        };
-        return allOf(instanceOf(BusinessRuleViolation.class), hasCode);
     }
 }

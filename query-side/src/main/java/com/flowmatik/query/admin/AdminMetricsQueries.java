@@ -83,11 +83,16 @@ class AdminMetricsQueries {
                 : listings.findUsageOn(query.today(), ids).stream().collect(Collectors.toMap(
                         UserListings.Usage::getUserId,
                         day -> new UserPage.Today(day.getRequests(), day.getTokens(), day.getCostMicros())));
+        Map<String, Long> apiKeys = ids.isEmpty()
+                ? Map.of()
+                : listings.findApiKeyCounts(ids).stream()
+                        .collect(Collectors.toMap(UserListings.KeyCount::getUserId, UserListings.KeyCount::getApiKeys));
         List<UserPage.AdminUser> items = found.getContent().stream()
                 .map(user -> new UserPage.AdminUser(
                         user.getId(), user.getEmail(), user.getName(), user.getRole().wireName(),
                         user.getPlan().wireName(), user.getActive() ? "active" : "deactivated", user.getCreatedAt(),
-                        usage.getOrDefault(user.getId(), UserPage.Today.NONE)))
+                        usage.getOrDefault(user.getId(), UserPage.Today.NONE),
+                        apiKeys.getOrDefault(user.getId(), 0L)))
                 .toList();
         return new UserPage(items, query.page(), query.size(), found.getTotalElements());
     }

@@ -34,6 +34,11 @@ interface UserListings extends Repository<UserDayRow, UserDayRow.Key> {
             + " from DailyUsageRow d where d.day = :date and d.userId in :userIds group by d.userId")
     List<Usage> findUsageOn(LocalDate date, Collection<String> userIds);
 
+    /** How many working API keys each of the users holds; users without keys have no line. */
+    @Query("select k.userId as userId, count(k) as apiKeys from ApiKeyRow k"
+            + " where k.revokedAt is null and k.userId in :userIds group by k.userId")
+    List<KeyCount> findApiKeyCounts(Collection<String> userIds);
+
     /** A user as the list shows them. */
     interface Listed {
         String getId();
@@ -60,5 +65,12 @@ interface UserListings extends Repository<UserDayRow, UserDayRow.Key> {
         long getTokens();
 
         long getCostMicros();
+    }
+
+    /** One user's working API keys. */
+    interface KeyCount {
+        String getUserId();
+
+        long getApiKeys();
     }
 }

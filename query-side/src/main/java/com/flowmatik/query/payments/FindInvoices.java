@@ -3,4 +3,4 @@ package com.flowmatik.query.payments;
 import com.flowmatik.api.identity.UserId;
 
 /** Finds a user's invoices, newest first. Asked only by this side's own controller. */
-record FindInvoices(UserId userId) {}
+public record FindInvoices(UserId userId) {}

@@ -9,7 +9,7 @@ import java.util.List;
  * An invoice as {@code GET /api/payments/invoices} shows it: the provider's id and number, status
  * {@code open}, {@code payment_failed} or {@code paid}, and the failed attempts so far.
  */
-record InvoiceView(
+public record InvoiceView(
         String id,
         String provider,
         String number,

@@ -19,7 +19,9 @@ public enum ErrorCode {
     /** A webhook whose signature is missing or does not verify: nothing of it is recorded. */
     INVALID_SIGNATURE,
     /** A webhook whose signature verifies but whose body is not an event of its provider: nothing is recorded. */
-    INVALID_PAYLOAD;
+    INVALID_PAYLOAD,
+    /** The feature needs a paid plan (or an operator's account): API keys on the Free plan. */
+    PLAN_REQUIRED;
 
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
