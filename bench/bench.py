@@ -62,7 +62,7 @@ def main():
         started = time.monotonic()
         app = start_app(work, args, app_port, provider_port)
         processes.append(app)
-        wait_healthy(app_port, app)
+        wait_healthy(app_port, app, args.start_timeout)
         start_seconds = time.monotonic() - started
         base = f"http://127.0.0.1:{app_port}"
         print(f"started in {start_seconds:.1f} s (java -jar to a healthy /health)")
@@ -109,6 +109,8 @@ def parse_args():
     parser.add_argument("--jvm-args", default=os.environ.get("BENCH_JVM_ARGS", ""))
     parser.add_argument("--profile", action="store_true", help="record a JFR profile of the measured run")
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
+    parser.add_argument("--start-timeout", type=int, default=180,
+                        help="seconds the app may take to a healthy /health (more on a machine others load)")
     return parser.parse_args()
 
 
@@ -195,8 +197,8 @@ def stop(process):
             process.kill()
 
 
-def wait_healthy(port, app):
-    deadline = time.monotonic() + 180
+def wait_healthy(port, app, seconds):
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if app.poll() is not None:
             sys.exit("the app stopped:\n" + open(app.log_path).read()[-4000:])
@@ -207,7 +209,7 @@ def wait_healthy(port, app):
         except (urllib.error.URLError, ConnectionError, socket.timeout):
             pass
         time.sleep(0.1)
-    sys.exit("the app did not become healthy in 180 s")
+    sys.exit(f"the app did not become healthy in {seconds} s:\n" + open(app.log_path).read()[-4000:])
 
 
 def wait_port(port):
