@@ -8,6 +8,9 @@ what a metered chat costs next to what this machine's MariaDB can do in the same
     python3 bench/bench.py --provider-delay 2 --connections 1000 --duration 30   # a slow provider
     python3 bench/bench.py --history 5000       # one heavy user with 5,000 requests today, then new users
 
+BENCH_JAR, BENCH_DATABASE and BENCH_REDIS_PREFIX in the environment name another jar, database and
+Redis prefix (defaults: app/target/flowmatik.jar, flowmatik_bench, flowmatik-bench:).
+
 Needs: the jar (./mvnw -q -DskipTests package), wrk and nginx-light from Debian's packages
 (installed when missing), MariaDB on 127.0.0.1:3306 and Redis on 127.0.0.1:6379 for the mysql mode.
 Only the stdlib of Python 3 is used.
@@ -30,8 +33,12 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "app", "target", "flowmatik.jar")
-DATABASE = "flowmatik_bench"
+JAR = os.environ.get("BENCH_JAR", os.path.join(ROOT, "app", "target", "flowmatik.jar"))
+# Its own database and Redis prefix, so that a run never touches another's; several people running it
+# on one machine give each their own (BENCH_DATABASE=flowmatik_bench_me BENCH_REDIS_PREFIX=bench-me:).
+DATABASE = os.environ.get("BENCH_DATABASE", "flowmatik_bench")
+REDIS_PREFIX = os.environ.get("BENCH_REDIS_PREFIX", "flowmatik-bench:")
+LAG_GROUPS = ("usage", "admin-metrics")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 COMPLETION = {
     "id": "chatcmpl-bench", "object": "chat.completion", "created": 1700000000, "model": "deepseek-ai/DeepSeek-V3",
@@ -55,7 +62,7 @@ def main():
         started = time.monotonic()
         app = start_app(work, args, app_port, provider_port)
         processes.append(app)
-        wait_healthy(app_port, app)
+        wait_healthy(app_port, app, args.start_timeout)
         start_seconds = time.monotonic() - started
         base = f"http://127.0.0.1:{app_port}"
         print(f"started in {start_seconds:.1f} s (java -jar to a healthy /health)")
@@ -102,6 +109,8 @@ def parse_args():
     parser.add_argument("--jvm-args", default=os.environ.get("BENCH_JVM_ARGS", ""))
     parser.add_argument("--profile", action="store_true", help="record a JFR profile of the measured run")
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
+    parser.add_argument("--start-timeout", type=int, default=180,
+                        help="seconds the app may take to a healthy /health (more on a machine others load)")
     return parser.parse_args()
 
 
@@ -159,7 +168,7 @@ def start_app(work, args, port, provider_port):
         "RATE_LIMIT_AUTH_PER_MINUTE": "100000000",
         "AI_TIMEOUT": "60s",
         "FLOWMATIK_DATA_DIR": os.path.join(work, "data"),
-        "FLOWMATIK_REDIS_PREFIX": "flowmatik-bench:",
+        "FLOWMATIK_REDIS_PREFIX": REDIS_PREFIX,
         "LOG_FORMAT": "",
         "FLOWMATIK_ADMIN_EMAIL": ADMIN[0],
         "FLOWMATIK_ADMIN_PASSWORD": ADMIN[1],
@@ -188,8 +197,8 @@ def stop(process):
             process.kill()
 
 
-def wait_healthy(port, app):
-    deadline = time.monotonic() + 180
+def wait_healthy(port, app, seconds):
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if app.poll() is not None:
             sys.exit("the app stopped:\n" + open(app.log_path).read()[-4000:])
@@ -200,7 +209,7 @@ def wait_healthy(port, app):
         except (urllib.error.URLError, ConnectionError, socket.timeout):
             pass
         time.sleep(0.1)
-    sys.exit("the app did not become healthy in 180 s")
+    sys.exit(f"the app did not become healthy in {seconds} s:\n" + open(app.log_path).read()[-4000:])
 
 
 def wait_port(port):
@@ -279,19 +288,18 @@ def run_wrk(base, tokens_file, seconds, connections, timeout):
 
 def run_load(args, app, base, tokens_file, duration, connections):
     """One measured run: wrk's figures, the CPU the app and MariaDB spent, rows read, read-model lag."""
-    lag = LagSampler() if args.mode == "mysql" else None
+    lags = [LagSampler(group) for group in LAG_GROUPS] if args.mode == "mysql" else []
     health = HealthProbe(base)
     health.start()
     before = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
-    if lag:
+    for lag in lags:
         lag.start()
     if args.profile:
         subprocess.run(["jcmd", str(app.pid), "JFR.start", "name=bench", "settings=profile",
                         f"filename={ROOT}/bench/profile.jfr", f"duration={duration}s"], check=True, capture_output=True)
     result = run_wrk(base, tokens_file, duration, connections, args.timeout)
     after = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
-    if lag:
-        result["lag"] = lag.stop()
+    result["lag"] = {lag.group: lag.stop() for lag in lags}
     result["health"] = health.stop()
     ok = result["requests"] - result["non2xx"]
     result["ok"] = ok
@@ -344,18 +352,30 @@ def rows_read(mode):
 
 
 def processed_position(group):
-    """The lowest global index the processor has not handled yet, over its segments."""
+    """The lowest global index the processor has not handled yet, over its segments.
+
+    A token's gaps are positions below its index that it has not seen an event at. Most are events
+    whose transaction had not committed when the processor read past them; some never will be (an
+    insert rolled back, e.g. a command that lost a race to its aggregate, still used up its
+    auto-increment value), and the processor keeps those in its token until they time out (a minute).
+    Only a gap that holds an event now is one the processor still owes; counting the others read an
+    idle processor as tens of seconds behind."""
     rows = mysql(f"SELECT CONVERT(token USING utf8mb4) FROM token_entry WHERE processor_name='{group}'", DATABASE)
     lowest = None
+    gaps = set()
     for row in rows.splitlines():
         if row == "NULL":
             return 0
         token = json.loads(row)
         token = token.get("tokenAtReset", token) if "tokenAtReset" in token else token
-        index = token.get("index", 0)
-        gaps = token.get("gaps") or []
-        next_needed = min([index + 1, *gaps]) if gaps else index + 1
+        next_needed = token.get("index", 0) + 1
+        gaps.update(token.get("gaps") or [])
         lowest = next_needed if lowest is None else min(lowest, next_needed)
+    if gaps:
+        listed = ",".join(str(int(gap)) for gap in sorted(gaps))
+        filled = mysql(f"SELECT MIN(global_index) FROM domain_event_entry WHERE global_index IN ({listed})", DATABASE)
+        if filled not in ("", "NULL"):
+            lowest = min(lowest, int(filled))
     return lowest or 0
 
 
@@ -417,8 +437,12 @@ class HealthProbe(Sampler):
 
 
 class LagSampler(Sampler):
-    """Read-model lag of the usage projection: for each sample of the store's head, how long until the
-    projection has handled it. An event's lag is at most the lag of the first sample taken after it."""
+    """Read-model lag of one processing group: for each sample of the store's head, how long until
+    the processor has handled it. An event's lag is at most the lag of the first sample taken after it."""
+
+    def __init__(self, group):
+        super().__init__()
+        self.group = group
 
     def run(self):
         pending = []
@@ -426,12 +450,10 @@ class LagSampler(Sampler):
             now = time.monotonic()
             if self.running:
                 pending.append((now, head_position()))
-            processed = processed_position("usage")
+            processed = processed_position(self.group)
             still = []
             for at, head in pending:
-                if processed > head:
-                    self.samples.append(now - at)
-                elif now - at > 30:
+                if processed > head or now - at > 30:
                     self.samples.append(now - at)
                 else:
                     still.append((at, head))
@@ -473,9 +495,10 @@ def report(label, result, ceiling=None, start_seconds=None, rss=None):
         rows.append(("MariaDB CPU per chat", f"{result['db_cpu_ms']:.2f} ms"))
     if "rows_read" in result:
         rows.append(("rows read per chat (Rows_read)", f"{result['rows_read']:.1f}"))
-    if result.get("lag"):
-        lag = result["lag"]
-        rows.append(("usage read-model lag p50 / p99 / max", f"{lag['p50'] * 1000:.0f} / {lag['p99'] * 1000:.0f} / {lag['max'] * 1000:.0f} ms"))
+    for group, lag in (result.get("lag") or {}).items():
+        if lag:
+            rows.append((f"{group} read-model lag p50 / p99 / max",
+                         f"{lag['p50'] * 1000:.0f} / {lag['p99'] * 1000:.0f} / {lag['max'] * 1000:.0f} ms"))
     if result.get("health"):
         health = result["health"]
         rows.append(("GET /health during the run p99 / max", f"{health['p99'] * 1000:.0f} / {health['max'] * 1000:.0f} ms, {health['failures']} failed"))

@@ -28,12 +28,16 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  *
  * <p>Projections run as pooled streaming processors, each user's events in one sequence. Batches of 100 events per transaction: with
  * batches of one a projection was measured falling tens of thousands of events behind under load.
+ * Two segments per processor: on a machine of two cores more segments only add threads, transactions
+ * and token updates that wait for the same cores, and two still let two instances share the work.
+ * A store whose processors were started with more segments keeps them (the count is set only when
+ * a processor's tokens are first created).
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 
     static final int BATCH_SIZE = 100;
-    static final int SEGMENTS = 4;
+    static final int SEGMENTS = 2;
 
     @Bean
     ConfigurerModule pooledStreamingProjections() {

@@ -20,16 +20,20 @@ import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the operators' tables from events only: each count lands on the UTC day of the time the
- * event carries, so a replay gives the same rows on any day. A handler that adds to a counter first
- * records the event's identifier and adds nothing for an event it has seen; every other handler sets
- * values, or keys its row by the invoice, so an event applied twice leaves the same rows.
+ * event carries, so a replay gives the same rows on any day. The counters are folded per batch
+ * ({@link CounterBatch}): a row is read and written once per batch, and takes in an event only when
+ * the event's number in its aggregate is new to it, so an event delivered again adds nothing. Every
+ * other handler sets values, or keys its row by the invoice, so an event applied twice leaves the
+ * same rows.
  */
 @Component
 @ProcessingGroup(AdminMetricsProjection.GROUP)
@@ -43,7 +47,7 @@ class AdminMetricsProjection {
     private final UserCostRows costs;
     private final RevenueRows revenue;
     private final LiveSubscriptionRows subscriptions;
-    private final CountedEvents counted;
+    private final CounterRows counters;
     private final QueryCache dashboardCache;
     private final QueryUpdateEmitter updates;
     private final Clock clock;
@@ -53,7 +57,7 @@ class AdminMetricsProjection {
             UserCostRows costs,
             RevenueRows revenue,
             LiveSubscriptionRows subscriptions,
-            CountedEvents counted,
+            CounterRows counters,
             CacheManager caches,
             QueryUpdateEmitter updates,
             Clock clock) {
@@ -61,56 +65,43 @@ class AdminMetricsProjection {
         this.costs = costs;
         this.revenue = revenue;
         this.subscriptions = subscriptions;
-        this.counted = counted;
+        this.counters = counters;
         this.dashboardCache = QueryCache.of(caches, DASHBOARD_CACHE);
         this.updates = updates;
         this.clock = clock;
     }
 
-
-
     @EventHandler
     void on(UserRegistered event) {
         dashboardChanged();
-        onDay(event.userId(), event.registeredAt(), UserDayRow::register);
+        batch().register(event.userId().value(), utcDay(event.registeredAt()));
     }
 
     @EventHandler
-    void on(AiRequestStarted event, @MessageIdentifier String eventId) {
+    void on(AiRequestStarted event, @SequenceNumber long sequence) {
         dashboardChanged();
-        if (counted.firstTime(eventId)) {
-            onDay(event.userId(), event.startedAt(), UserDayRow::countRequest);
-        }
+        onDay(event.userId(), event.startedAt(), CountedFrom.USAGE_ACCOUNT, sequence, DayCounters::countRequest);
     }
 
     /** A request the provider never served is not counted on the day it started. */
     @EventHandler
-    void on(AiRequestNotServed event, @MessageIdentifier String eventId) {
+    void on(AiRequestNotServed event, @SequenceNumber long sequence) {
         dashboardChanged();
-        if (counted.firstTime(eventId)) {
-            onDay(event.userId(), event.startedAt(), UserDayRow::uncountRequest);
-        }
+        onDay(event.userId(), event.startedAt(), CountedFrom.USAGE_ACCOUNT, sequence, DayCounters::uncountRequest);
     }
 
     @EventHandler
-    void on(TokensCharged event, @MessageIdentifier String eventId) {
+    void on(TokensCharged event, @SequenceNumber long sequence) {
         dashboardChanged();
-        if (counted.firstTime(eventId)) {
-            onDay(event.userId(), event.chargedAt(),
-                    day -> day.charge(event.promptTokens() + event.completionTokens(), event.costMicros()));
-            UserCostRow cost = costs.findById(event.userId().value())
-                    .orElseGet(() -> new UserCostRow(event.userId().value()));
-            cost.add(event.costMicros());
-            costs.save(cost);
-        }
+        onDay(event.userId(), event.chargedAt(), CountedFrom.USAGE_ACCOUNT, sequence,
+                day -> day.charge(event.promptTokens() + event.completionTokens(), event.costMicros()));
+        batch().addCost(event.userId().value(), sequence, event.costMicros());
     }
 
     @EventHandler
-    void on(DailyQuotaExceeded event, @MessageIdentifier String eventId) {
+    void on(DailyQuotaExceeded event, @SequenceNumber long sequence) {
         dashboardChanged();
-        if (counted.firstTime(eventId)) {
-            onDay(event.userId(), event.refusedAt(), UserDayRow::countQuotaRefusal);
-        }
+        onDay(event.userId(), event.refusedAt(), CountedFrom.USAGE_ACCOUNT, sequence, DayCounters::countQuotaRefusal);
     }
 
     @EventHandler
@@ -122,11 +113,9 @@ class AdminMetricsProjection {
     }
 
     @EventHandler
-    void on(PaymentFailed event, @MessageIdentifier String eventId) {
+    void on(PaymentFailed event, @SequenceNumber long sequence) {
         dashboardChanged();
-        if (counted.firstTime(eventId)) {
-            onDay(event.userId(), event.failedAt(), UserDayRow::countFailedPayment);
-        }
+        onDay(event.userId(), event.failedAt(), CountedFrom.SUBSCRIPTION, sequence, DayCounters::countFailedPayment);
     }
 
     @EventHandler
@@ -153,9 +142,14 @@ class AdminMetricsProjection {
     /**
      * Every event handled here changes today's dashboard (its own day is today or earlier this month):
      * its cached copy goes, and subscribers of {@link FindDashboard} hear when the change has committed
-     * (the update is the instant; they ask for the dashboard again).
+     * (the update is the instant; they ask for the dashboard again). Once per batch: one update tells
+     * them as much as a hundred.
      */
     private void dashboardChanged() {
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root().resources().putIfAbsent(DASHBOARD_CACHE, Boolean.TRUE) != null) {
+            return;
+        }
         Instant now = clock.instant();
         dashboardCache.evict(LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
         updates.emit(FindDashboard.class, query -> true, now);
@@ -167,16 +161,28 @@ class AdminMetricsProjection {
         costs.deleteAllInBatch();
         revenue.deleteAllInBatch();
         subscriptions.deleteAllInBatch();
-        counted.deleteAllInBatch();
         dashboardCache.clear();
     }
 
-    private void onDay(UserId userId, Instant at, Consumer<UserDayRow> change) {
-        LocalDate date = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        UserDayRow day = days.findById(new UserDayRow.Key(userId.value(), date))
-                .orElseGet(() -> new UserDayRow(userId.value(), date));
-        change.accept(day);
-        days.save(day);
+    private void onDay(UserId userId, Instant at, CountedFrom from, long sequence, Consumer<DayCounters> change) {
+        batch().count(userId.value(), utcDay(at), from, sequence, change);
+    }
+
+    /**
+     * The counters of the batch being handled: one per unit of work (the processor's batch), written
+     * when it is about to commit, in its transaction, together with the processor's token.
+     */
+    private CounterBatch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(CounterBatch.class.getName(), key -> {
+            CounterBatch batch = new CounterBatch();
+            unitOfWork.onPrepareCommit(committing -> batch.writeTo(counters));
+            return batch;
+        });
+    }
+
+    private static LocalDate utcDay(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** Changes follow the start in the user's sequence; without a start there is nothing to change. */

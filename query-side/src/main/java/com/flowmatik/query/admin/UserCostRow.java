@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What one user's AI use has cost the platform, in micro-dollars, since they began. */
+/** What one user's AI use has cost the platform, in micro-dollars, since they began. Written by {@link CounterBatch}. */
 @Entity
 @Table(name = "admin_user_cost")
 class UserCostRow {
@@ -18,12 +18,4 @@ class UserCostRow {
     private long costMicros;
 
     protected UserCostRow() {}
-
-    UserCostRow(String userId) {
-        this.userId = userId;
-    }
-
-    void add(long micros) {
-        costMicros += micros;
-    }
 }

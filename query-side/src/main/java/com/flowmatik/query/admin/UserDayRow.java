@@ -11,7 +11,7 @@ import java.time.LocalDate;
 /**
  * What one user did on one UTC day, as the operators count it. Kept per user (not one row per day)
  * so that each row is written by the one processor segment that owns the user's events: no two
- * segments ever update the same counters.
+ * segments ever update the same counters. Read here; written per batch by {@link CounterBatch}.
  */
 @Entity
 @Table(name = "admin_user_day")
@@ -45,36 +45,6 @@ class UserDayRow {
     private long failedPayments;
 
     protected UserDayRow() {}
-
-    UserDayRow(String userId, LocalDate date) {
-        this.userId = userId;
-        this.date = date;
-    }
-
-    void register() {
-        registered = true;
-    }
-
-    void countRequest() {
-        requests++;
-    }
-
-    void uncountRequest() {
-        requests--;
-    }
-
-    void charge(long tokens, long costMicros) {
-        this.tokens += tokens;
-        this.aiCostMicros += costMicros;
-    }
-
-    void countQuotaRefusal() {
-        quotaRefusals++;
-    }
-
-    void countFailedPayment() {
-        failedPayments++;
-    }
 
     /** The composite key: user and day. */
     record Key(String userId, LocalDate date) implements Serializable {
