@@ -58,8 +58,8 @@ class DailyUsageRow {
         this.model = model;
     }
 
-    void countRequest() {
-        requests++;
+    void countRequests(long count) {
+        requests += count;
     }
 
     void uncountRequest() {
