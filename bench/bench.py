@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "app", "target", "flowmatik.jar")
-DATABASE = "flowmatik_bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "flowmatik_bench")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 COMPLETION = {
     "id": "chatcmpl-bench", "object": "chat.completion", "created": 1700000000, "model": "deepseek-ai/DeepSeek-V3",
@@ -159,7 +159,7 @@ def start_app(work, args, port, provider_port):
         "RATE_LIMIT_AUTH_PER_MINUTE": "100000000",
         "AI_TIMEOUT": "60s",
         "FLOWMATIK_DATA_DIR": os.path.join(work, "data"),
-        "FLOWMATIK_REDIS_PREFIX": "flowmatik-bench:",
+        "FLOWMATIK_REDIS_PREFIX": os.environ.get("BENCH_REDIS_PREFIX", "flowmatik-bench:"),
         "LOG_FORMAT": "",
         "FLOWMATIK_ADMIN_EMAIL": ADMIN[0],
         "FLOWMATIK_ADMIN_PASSWORD": ADMIN[1],
