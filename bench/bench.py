@@ -188,8 +188,8 @@ def stop(process):
             process.kill()
 
 
-def wait_healthy(port, app):
-    deadline = time.monotonic() + 180
+def wait_healthy(port, app, seconds=180):
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if app.poll() is not None:
             sys.exit("the app stopped:\n" + open(app.log_path).read()[-4000:])
@@ -200,7 +200,7 @@ def wait_healthy(port, app):
         except (urllib.error.URLError, ConnectionError, socket.timeout):
             pass
         time.sleep(0.1)
-    sys.exit("the app did not become healthy in 180 s")
+    sys.exit(f"the app did not become healthy in {seconds} s")
 
 
 def wait_port(port):

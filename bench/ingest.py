@@ -94,7 +94,11 @@ def parse_args():
 
 def start(work, args, port, provider_port):
     app = bench.start_app(work, args, port, provider_port)
-    bench.wait_healthy(port, app)
+    try:
+        bench.wait_healthy(port, app, 600)  # a shared machine can take minutes to start it
+    except SystemExit:
+        bench.stop(app)
+        raise
     return app
 
 
