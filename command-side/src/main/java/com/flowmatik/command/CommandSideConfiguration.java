@@ -31,6 +31,9 @@ public class CommandSideConfiguration {
 
     static final String ACCOUNT_LOOKUPS_GROUP = "account-lookups";
 
+    /** The receipts of ingested usage, claimed in the transaction that records it. */
+    static final String USAGE_RECEIPTS_GROUP = "usage-receipts";
+
     /** Axon's name for the processor of the subscription saga. */
     static final String SUBSCRIPTION_SAGA_GROUP = "SubscriptionSagaProcessor";
 
@@ -46,6 +49,9 @@ public class CommandSideConfiguration {
                 .registerSubscribingEventProcessor(ACCOUNT_LOOKUPS_GROUP)
                 .registerListenerInvocationErrorHandler(
                         ACCOUNT_LOOKUPS_GROUP, configuration -> PropagatingErrorHandler.instance())
+                .registerSubscribingEventProcessor(USAGE_RECEIPTS_GROUP)
+                .registerListenerInvocationErrorHandler(
+                        USAGE_RECEIPTS_GROUP, configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(
                         SUBSCRIPTION_SAGA_GROUP, configuration -> PropagatingErrorHandler.instance());
     }

@@ -102,6 +102,10 @@ import com.flowmatik.api.usage.QuotaLimit;
 import com.flowmatik.api.usage.RequestKind;
 import com.flowmatik.api.usage.StartAiRequest;
 import com.flowmatik.api.usage.TokensCharged;
+import com.flowmatik.api.usage.RecordUsage;
+import com.flowmatik.api.usage.RecordedUsage;
+import com.flowmatik.api.usage.UsageRecorded;
+import com.flowmatik.api.usage.UsageToRecord;
 import com.flowmatik.api.identity.FindCredentials;
 import com.flowmatik.api.identity.FindUser;
 import com.flowmatik.api.identity.RegisterUser;
@@ -142,6 +146,7 @@ class MessageJsonTest {
 
     private static final UserId ADA = UserId.of("0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d");
     private static final String BCRYPT_HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+    private static final String BODY_HASH = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
     private static final Instant REGISTERED_AT = Instant.parse("2026-03-01T09:30:00.123456Z");
 
     private static final Instant PERIOD_END = Instant.parse("2026-04-01T09:30:00Z");
@@ -167,6 +172,28 @@ class MessageJsonTest {
             }
             """;
 
+    private static final UsageRecorded ADA_USAGE_RECORDED = new UsageRecorded(ADA, List.of(new RecordedUsage(
+            "evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT, true)),
+            REGISTERED_AT.plusSeconds(60));
+
+    private static final String ADA_USAGE_RECORDED_AS_STORED = """
+            {
+              "userId": "0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d",
+              "items": [{
+                "eventId": "evt-1",
+                "bodyHash": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                "requestId": "req-6",
+                "model": "deepseek-ai/DeepSeek-V3",
+                "promptTokens": 120,
+                "completionTokens": 80,
+                "costMicros": 345,
+                "occurredAt": "2026-03-01T09:30:00.123456Z",
+                "overQuota": true
+              }],
+              "recordedAt": "2026-03-01T09:31:00.123456Z"
+            }
+            """;
+
     /*
      * Which records are events: every record in com.flowmatik.api.. except the commands, queries,
      * results and value types named here. A naming rule ("ends in -ed") would miss facts in irregular
@@ -188,7 +215,8 @@ class MessageJsonTest {
             ExpireSubscription.class, InvoiceLine.class, Invoice.class, RecordPayment.class, PaymentMethod.class,
             AttachPaymentMethod.class, DetachPaymentMethod.class, FindSubscription.class, SubscriptionView.class,
             ReceiveWebhook.class, RecordWebhookOutcome.class, RetryWebhook.class, WebhookToProcess.class,
-            FindFailedWebhooks.class, CreateApiKey.class, RevokeApiKey.class, FindApiKeys.class, ApiKeySummary.class);
+            FindFailedWebhooks.class, CreateApiKey.class, RevokeApiKey.class, FindApiKeys.class, ApiKeySummary.class,
+            RecordUsage.class, UsageToRecord.class, RecordedUsage.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -244,6 +272,15 @@ class MessageJsonTest {
                 new CompleteAiRequest(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 12, true, 345, REGISTERED_AT),
                 new AiRequestCompleted(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 12, true, REGISTERED_AT),
                 new TokensCharged(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 345, true, REGISTERED_AT),
+                new UsageToRecord("evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT),
+                new RecordUsage(ADA, List.of(new UsageToRecord("evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120,
+                        80, 345, REGISTERED_AT)), REGISTERED_AT),
+                new RecordedUsage("evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT, false),
+                new UsageRecorded(ADA, List.of(
+                        new RecordedUsage("evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT,
+                                false),
+                        new RecordedUsage("evt-2", BODY_HASH, "req-7", "offline", 0, 5, 0, REGISTERED_AT, true)),
+                        REGISTERED_AT.plusSeconds(60)),
                 new FailAiRequest(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", 10, 0, 3, true, REGISTERED_AT,
                         REGISTERED_AT),
                 new AiRequestFailed(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", REGISTERED_AT),
@@ -401,6 +438,16 @@ class MessageJsonTest {
         Object loaded = serializer.deserialize(stored);
 
         assertThat(loaded).isEqualTo(ADA_REGISTERED);
+    }
+
+    @Test
+    void usageRecordedIsStoredAsThisJsonAndLoadsBackAsTheEvent() {
+        JsonNode stored = json(serializer.serialize(ADA_USAGE_RECORDED, String.class).getData());
+        Object loaded = serializer.deserialize(new SimpleSerializedObject<>(
+                ADA_USAGE_RECORDED_AS_STORED, String.class, UsageRecorded.class.getName(), "1"));
+
+        assertThat(stored).isEqualTo(json(ADA_USAGE_RECORDED_AS_STORED));
+        assertThat(loaded).isEqualTo(ADA_USAGE_RECORDED);
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.flowmatik.api.usage.DailyLimitsChanged;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
 import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.usage.UsageAccountIds;
+import com.flowmatik.api.usage.UsageRecorded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,8 @@ class BillingHistory {
 
     /** The billing facts: the subscription's own events by package, the usage account's by type. */
     private static final Set<Class<?>> USAGE = Set.of(AiRequestStarted.class, AiRequestCompleted.class,
-            AiRequestFailed.class, AiRequestNotServed.class, TokensCharged.class, DailyQuotaExceeded.class, DailyLimitsChanged.class);
+            AiRequestFailed.class, AiRequestNotServed.class, TokensCharged.class, DailyQuotaExceeded.class, DailyLimitsChanged.class,
+            UsageRecorded.class);
 
     private static final Set<Class<?>> PAYMENTS = Set.of(InvoiceIssued.class, PaymentSucceeded.class,
             PaymentFailed.class, PaymentMethodAttached.class, PaymentMethodDetached.class);

@@ -10,7 +10,9 @@ import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.DailyLimitsChanged;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
+import com.flowmatik.api.usage.RecordedUsage;
 import com.flowmatik.api.usage.TokensCharged;
+import com.flowmatik.api.usage.UsageRecorded;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -40,6 +42,13 @@ final class Totals {
             promptTokens += charged.promptTokens();
             completionTokens += charged.completionTokens();
             aiCostMicros += charged.costMicros();
+        } else if (event instanceof UsageRecorded recorded) {
+            for (RecordedUsage item : recorded.items()) {
+                requests++;
+                promptTokens += item.promptTokens();
+                completionTokens += item.completionTokens();
+                aiCostMicros += item.costMicros();
+            }
         } else if (event instanceof DailyQuotaExceeded) {
             quotaRefusals++;
         } else if (event instanceof DailyLimitsChanged changed) {

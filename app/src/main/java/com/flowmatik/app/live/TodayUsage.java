@@ -4,12 +4,16 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.DailyLimitsChanged;
+import com.flowmatik.api.usage.RecordedUsage;
 import com.flowmatik.api.usage.TokensCharged;
+import com.flowmatik.api.usage.UsageRecorded;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -35,6 +39,15 @@ class TodayUsage {
     @EventHandler
     void on(TokensCharged event, @MessageIdentifier String eventId) {
         count(event, eventId);
+    }
+
+    /** Usage recorded from elsewhere counts its requests and tokens on the days they occurred. */
+    @EventHandler
+    void on(UsageRecorded event, @MessageIdentifier String eventId) {
+        Map<LocalDate, List<RecordedUsage>> byDay = event.items().stream().collect(Collectors.groupingBy(
+                item -> LocalDate.ofInstant(item.occurredAt(), ZoneOffset.UTC)));
+        byDay.values().forEach(items -> day(event.userId(), items.get(0).occurredAt())
+                .count(eventId, items.size(), items.stream().mapToLong(RecordedUsage::tokens).sum()));
     }
 
     /** A request the provider never served gives its place back on the day it started. */

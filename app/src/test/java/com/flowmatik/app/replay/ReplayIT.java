@@ -100,12 +100,17 @@ class ReplayIT extends IntegrationTest {
         assertThat(api.get("/api/admin/replay/" + UUID.randomUUID(), admin).status()).isEqualTo(404);
     }
 
-    /** A user who chats and pays, so that every projection has rows of this test too. */
+    /** A user who chats, sends usage from elsewhere (today's and yesterday's) and pays, so that every projection has rows of this test too. */
     private void someHistory() {
         String token = api.register(uniqueEmail("replay"), "correct-horse-battery", "Replay");
         String id = api.get("/api/auth/me", token).json().path("id").asString();
         AI.reply("Hello", 11, 7);
         assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status()).isEqualTo(200);
+        assertThat(api.post("/api/usage/events", Map.of("events", List.of(
+                Map.of("id", "elsewhere-1", "model", "deepseek-ai/DeepSeek-V3", "promptTokens", 40, "completionTokens", 9),
+                Map.of("id", "elsewhere-2", "model", "deepseek-ai/DeepSeek-V3", "promptTokens", 3, "completionTokens", 1,
+                        "occurredAt", CLOCK.instant().minus(java.time.Duration.ofDays(1)).toString()))), token).status())
+                .isEqualTo(200);
         PaymentHistory.stripeStarter(api, CLOCK.instant(), id);
     }
 

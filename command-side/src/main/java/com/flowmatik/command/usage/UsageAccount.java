@@ -21,13 +21,19 @@ import com.flowmatik.api.usage.DailyQuotaExceeded;
 import com.flowmatik.api.usage.FailAiRequest;
 import com.flowmatik.api.usage.QuotaDecision;
 import com.flowmatik.api.usage.QuotaLimit;
+import com.flowmatik.api.usage.RecordUsage;
+import com.flowmatik.api.usage.RecordedUsage;
 import com.flowmatik.api.usage.StartAiRequest;
 import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.usage.UsageAccountIds;
+import com.flowmatik.api.usage.UsageRecorded;
+import com.flowmatik.api.usage.UsageToRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -42,6 +48,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * one command at a time). Tokens are counted when charged; a request that starts under the token
  * limit may end above it, since no one knows its size in advance. A user without an account yet is
  * on the free plan's limits.
+ *
+ * <p>Usage recorded from elsewhere ({@link RecordUsage}) is never refused, since it happened: an item
+ * counted when the day was already at a limit is marked over quota, and the platform's own requests
+ * are refused from then on. It counts on the day it occurred when that is the current day or later;
+ * an earlier day's counters are gone, so it is not marked there.
  */
 @Aggregate(snapshotTriggerDefinition = UsageAccount.SNAPSHOTS, cache = AggregateCache.USAGE_ACCOUNTS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -133,6 +144,24 @@ public class UsageAccount {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    List<RecordedUsage> handle(RecordUsage command) {
+        if (command.items().isEmpty()) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "items: nothing to record");
+        }
+        DayCount count = new DayCount(day, requestsToday, tokensToday);
+        List<RecordedUsage> recorded = new ArrayList<>(command.items().size());
+        for (UsageToRecord item : command.items()) {
+            boolean overQuota = count.add(utcDay(item.occurredAt()), item.promptTokens() + item.completionTokens(), limits);
+            recorded.add(new RecordedUsage(
+                    item.eventId(), item.bodyHash(), item.requestId(), item.model(), item.promptTokens(),
+                    item.completionTokens(), item.costMicros(), item.occurredAt(), overQuota));
+        }
+        apply(new UsageRecorded(command.userId(), recorded, command.recordedAt()));
+        return recorded;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     boolean handle(ChangeDailyLimits command) {
         if (command.plan() == plan && command.limits().equals(limits) && id != null) {
             return false;
@@ -204,9 +233,55 @@ public class UsageAccount {
     }
 
     @EventSourcingHandler
+    void on(UsageRecorded event) {
+        identify(event.userId());
+        DayCount count = new DayCount(day, requestsToday, tokensToday);
+        for (RecordedUsage item : event.items()) {
+            count.add(utcDay(item.occurredAt()), item.tokens(), limits);
+        }
+        day = count.day;
+        requestsToday = count.requests;
+        tokensToday = count.tokens;
+    }
+
+    @EventSourcingHandler
     void on(DailyLimitsChanged event) {
         identify(event.userId());
         plan = event.plan();
         limits = event.limits();
+    }
+
+    /**
+     * The counters of one day while a batch of recorded usage is counted, item by item, so that the
+     * command and the event sourcing handler count it the same way.
+     */
+    private static final class DayCount {
+
+        private LocalDate day;
+        private long requests;
+        private long tokens;
+
+        private DayCount(LocalDate day, long requests, long tokens) {
+            this.day = day;
+            this.requests = requests;
+            this.tokens = tokens;
+        }
+
+        /** Counts usage of {@code itemDay}, answering whether that day was already at a limit. */
+        private boolean add(LocalDate itemDay, long itemTokens, DailyLimits limits) {
+            if (day == null || itemDay.isAfter(day)) {
+                day = itemDay;
+                requests = 0;
+                tokens = 0;
+            }
+            if (!itemDay.equals(day)) {
+                return false;
+            }
+            boolean overQuota = (limits.requestsPerDay() != null && requests >= limits.requestsPerDay())
+                    || (limits.tokensPerDay() != null && tokens >= limits.tokensPerDay());
+            requests++;
+            tokens += itemTokens;
+            return overQuota;
+        }
     }
 }

@@ -10,13 +10,19 @@ import com.flowmatik.api.payment.SubscriptionStarted;
 import com.flowmatik.api.usage.AiRequestNotServed;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
+import com.flowmatik.api.usage.RecordedUsage;
 import com.flowmatik.api.usage.TokensCharged;
+import com.flowmatik.api.usage.UsageRecorded;
 import com.flowmatik.query.QueryCache;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -96,6 +102,21 @@ class AdminMetricsProjection {
         onDay(event.userId(), event.chargedAt(), CountedFrom.USAGE_ACCOUNT, sequence,
                 day -> day.charge(event.promptTokens() + event.completionTokens(), event.costMicros()));
         batch().addCost(event.userId().value(), sequence, event.costMicros());
+    }
+
+    /** Usage recorded from elsewhere counts like requests started and charged, each on the day it occurred. */
+    @EventHandler
+    void on(UsageRecorded event, @SequenceNumber long sequence) {
+        dashboardChanged();
+        Map<LocalDate, List<RecordedUsage>> byDay = event.items().stream().collect(Collectors.groupingBy(
+                item -> utcDay(item.occurredAt()), TreeMap::new, Collectors.toList()));
+        byDay.forEach((date, items) -> onDay(event.userId(), items.get(0).occurredAt(), CountedFrom.USAGE_ACCOUNT,
+                sequence, day -> items.forEach(item -> {
+                    day.countRequest();
+                    day.charge(item.tokens(), item.costMicros());
+                })));
+        batch().addCost(event.userId().value(), sequence,
+                event.items().stream().mapToLong(RecordedUsage::costMicros).sum());
     }
 
     @EventHandler

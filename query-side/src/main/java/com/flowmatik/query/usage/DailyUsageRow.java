@@ -1,5 +1,6 @@
 package com.flowmatik.query.usage;
 
+import com.flowmatik.query.EventSequence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -43,11 +44,11 @@ class DailyUsageRow {
     private long costMicros;
 
     @Embedded
-    private AccountSequence taken = new AccountSequence();
+    private EventSequence taken = new EventSequence();
 
     protected DailyUsageRow() {}
 
-    /** Takes in the usage account's event number {@code sequence} when it is new to this row ({@link AccountSequence}). */
+    /** Takes in the usage account's event number {@code sequence} when it is new to this row ({@link EventSequence}). */
     boolean takesIn(long sequence) {
         return taken.takesIn(sequence);
     }
@@ -58,8 +59,8 @@ class DailyUsageRow {
         this.model = model;
     }
 
-    void countRequest() {
-        requests++;
+    void countRequests(long count) {
+        requests += count;
     }
 
     void uncountRequest() {

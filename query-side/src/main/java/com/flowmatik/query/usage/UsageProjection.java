@@ -1,5 +1,6 @@
 package com.flowmatik.query.usage;
 
+import com.flowmatik.query.EventSequence;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.usage.AiRequestCompleted;
@@ -11,13 +12,17 @@ import com.flowmatik.api.usage.DailyQuotaExceeded;
 import com.flowmatik.api.usage.DailyUsage;
 import com.flowmatik.api.usage.FindUsage;
 import com.flowmatik.api.usage.TokensCharged;
+import com.flowmatik.api.usage.RecordedUsage;
+import com.flowmatik.api.usage.UsageRecorded;
 import com.flowmatik.api.usage.UsageReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 import com.flowmatik.query.QueryCache;
 import org.axonframework.config.ProcessingGroup;
@@ -32,7 +37,7 @@ import org.springframework.stereotype.Component;
  * Builds the usage tables from the usage accounts' events and answers {@link FindUsage}. Requests
  * count on the UTC day they started, tokens and cost on the day they were charged, as the usage
  * account counts them. Every count is taken once, however often its event is delivered
- * ({@link AccountSequence}).
+ * ({@link EventSequence}).
  */
 @Component
 @ProcessingGroup(UsageProjection.GROUP)
@@ -41,7 +46,9 @@ class UsageProjection {
     static final String GROUP = "usage";
     static final String CACHE = "usage-today";
 
-    private final DailyUsageRows days;
+    private final DailyUsageRows dayRows;
+    /** Every change to a day's row goes through the batch ({@link DailyUsageBatch}). */
+    private final DailyUsageBatch days;
     private final AiRequestRows requests;
     private final UsageLimitsRows limits;
     /** The report of the default range, per user and day. */
@@ -50,7 +57,8 @@ class UsageProjection {
 
     UsageProjection(
             DailyUsageRows days, AiRequestRows requests, UsageLimitsRows limits, CacheManager caches, Clock clock) {
-        this.days = days;
+        this.dayRows = days;
+        this.days = new DailyUsageBatch(days);
         this.requests = requests;
         this.limits = limits;
         this.cache = QueryCache.of(caches, CACHE);
@@ -60,11 +68,11 @@ class UsageProjection {
     @EventHandler
     void on(AiRequestStarted event, @SequenceNumber long sequence) {
         changed(event.userId(), event.startedAt());
-        DailyUsageRow day = day(event.userId(), event.startedAt(), event.model());
-        if (day.takesIn(sequence)) {
-            day.countRequest();
-            days.save(day);
-        }
+        onDay(event.userId(), event.startedAt(), event.model(), day -> {
+            if (day.takesIn(sequence)) {
+                day.countRequests(1);
+            }
+        });
         if (requests.findById(event.requestId()).isEmpty()) {
             requests.save(new AiRequestRow(
                     event.requestId(), event.userId().value(), event.parentRequestId(), event.kind(), event.model(),
@@ -75,11 +83,11 @@ class UsageProjection {
     @EventHandler
     void on(DailyQuotaExceeded event, @SequenceNumber long sequence) {
         changed(event.userId(), event.refusedAt());
-        DailyUsageRow day = day(event.userId(), event.refusedAt(), event.model());
-        if (day.takesIn(sequence)) {
-            day.countRefusal();
-            days.save(day);
-        }
+        onDay(event.userId(), event.refusedAt(), event.model(), day -> {
+            if (day.takesIn(sequence)) {
+                day.countRefusal();
+            }
+        });
     }
 
     @EventHandler
@@ -103,25 +111,54 @@ class UsageProjection {
     @EventHandler
     void on(AiRequestNotServed event, @SequenceNumber long sequence) {
         changed(event.userId(), event.startedAt());
-        DailyUsageRow day = day(event.userId(), event.startedAt(), event.model());
-        if (day.takesIn(sequence)) {
-            day.uncountRequest();
-            days.save(day);
-        }
+        onDay(event.userId(), event.startedAt(), event.model(), day -> {
+            if (day.takesIn(sequence)) {
+                day.uncountRequest();
+            }
+        });
     }
 
     @EventHandler
     void on(TokensCharged event, @SequenceNumber long sequence) {
         changed(event.userId(), event.chargedAt());
-        DailyUsageRow day = day(event.userId(), event.chargedAt(), event.model());
-        if (!day.takesIn(sequence)) {
-            return; // delivered again: the day and the request (same transaction) took it in already
+        onDay(event.userId(), event.chargedAt(), event.model(), day -> {
+            if (!day.takesIn(sequence)) {
+                return; // delivered again: the day and the request (same transaction) took it in already
+            }
+            day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
+            requests.findById(event.requestId()).ifPresent(request -> {
+                request.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
+                requests.save(request);
+            });
+        });
+    }
+
+    /**
+     * Each item counts as a request started and charged on the UTC day it occurred. The items are
+     * summed per day and model first: the event has one sequence number, which each row takes in once.
+     * Ingested usage has no entry in the request log, whose rows are the platform's own calls; its
+     * receipt is its record.
+     */
+    @EventHandler
+    void on(UsageRecorded event, @SequenceNumber long sequence) {
+        Map<DailyUsageRow.Key, long[]> sums = new LinkedHashMap<>();
+        for (RecordedUsage item : event.items()) {
+            LocalDate date = item.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
+            long[] sum = sums.computeIfAbsent(
+                    new DailyUsageRow.Key(event.userId().value(), date, item.model()), key -> new long[4]);
+            sum[0]++;
+            sum[1] += item.promptTokens();
+            sum[2] += item.completionTokens();
+            sum[3] += item.costMicros();
         }
-        day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
-        days.save(day);
-        requests.findById(event.requestId()).ifPresent(request -> {
-            request.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
-            requests.save(request);
+        sums.forEach((key, sum) -> {
+            changed(event.userId(), key.day());
+            days.change(key.userId(), key.day(), key.model(), day -> {
+                if (day.takesIn(sequence)) {
+                    day.countRequests(sum[0]);
+                    day.charge(sum[1], sum[2], sum[3]);
+                }
+            });
         });
     }
 
@@ -135,7 +172,7 @@ class UsageProjection {
 
     @ResetHandler
     void reset() {
-        days.deleteAllInBatch();
+        dayRows.deleteAllInBatch();
         requests.deleteAllInBatch();
         limits.deleteAllInBatch();
         cache.clear();
@@ -157,7 +194,7 @@ class UsageProjection {
         LocalDate from = query.from().isAfter(query.today()) ? query.today() : query.from();
         LocalDate to = query.to().isBefore(query.today()) ? query.today() : query.to();
         Map<LocalDate, DailyUsage> byDay = new TreeMap<>();
-        for (DailyUsageRow row : days.findByUserIdAndDayBetween(userId, from, to)) {
+        for (DailyUsageRow row : dayRows.findByUserIdAndDayBetween(userId, from, to)) {
             byDay.merge(row.day(), new DailyUsage(row.day(), row.requests(), row.promptTokens(), row.completionTokens(),
                     row.costMicros()), UsageProjection::add);
         }
@@ -172,18 +209,19 @@ class UsageProjection {
 
     /** An event of that instant changed the user's usage: their cached report of its day, and of today, is stale. */
     private void changed(UserId userId, Instant at) {
-        cache.evict(key(userId, at.atOffset(ZoneOffset.UTC).toLocalDate()),
-                key(userId, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate()));
+        changed(userId, at.atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    private void changed(UserId userId, LocalDate day) {
+        cache.evict(key(userId, day), key(userId, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate()));
     }
 
     private static String key(UserId userId, LocalDate day) {
         return userId.value() + ":" + day;
     }
 
-    private DailyUsageRow day(UserId userId, Instant at, String model) {
-        LocalDate date = at.atOffset(ZoneOffset.UTC).toLocalDate();
-        return days.findById(new DailyUsageRow.Key(userId.value(), date, model))
-                .orElseGet(() -> new DailyUsageRow(userId.value(), date, model));
+    private void onDay(UserId userId, Instant at, String model, Consumer<DailyUsageRow> change) {
+        days.change(userId.value(), at.atOffset(ZoneOffset.UTC).toLocalDate(), model, change);
     }
 
     private static DailyUsage add(DailyUsage a, DailyUsage b) {
