@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-API-Key";
+    static final String HEADER = ApiKeyScope.HEADER;
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;
@@ -106,14 +106,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     /** The endpoints a key may call; every other one, including any added later, refuses keys. */
     static boolean acceptsKeys(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return under(path, "/api/ai")
-                || under(path, "/api/usage")
-                || under(path, "/mcp")
-                || ("GET".equals(request.getMethod()) && path.equals("/api/auth/me"));
-    }
-
-    private static boolean under(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        return ApiKeyScope.accepts(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
     }
 }

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import com.flowmatik.app.security.ApiKeyScope;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocumentation {
 
     static final String BEARER = "bearer";
+    static final String API_KEY = "apiKey";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
 
@@ -70,7 +72,13 @@ class ApiDocumentation {
                             .type(SecurityScheme.Type.HTTP)
                             .scheme("bearer")
                             .bearerFormat("JWT")
-                            .description("The token from /api/auth/register or /api/auth/login"))
+                            .description("The token from /api/auth/register or /api/auth/login, or an API key (fmk_…)"))
+                    .addSecuritySchemes(API_KEY, new SecurityScheme()
+                            .type(SecurityScheme.Type.APIKEY)
+                            .in(SecurityScheme.In.HEADER)
+                            .name(ApiKeyScope.HEADER)
+                            .description("An API key from POST /api/auth/api-keys (paid plans): AI, usage, "
+                                    + "conversations, MCP and GET /api/auth/me; refused elsewhere"))
                     .addSchemas(PROBLEM, problemSchema()));
             openApi.tags(TAGS.values().stream().map(name -> new Tag().name(name)).toList());
             if (openApi.getPaths() != null) {
@@ -88,6 +96,9 @@ class ApiDocumentation {
             boolean open = isPublic(method, path);
             if (!open) {
                 operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+                if (ApiKeyScope.accepts(method.name(), path)) {
+                    operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
+                }
             }
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);

@@ -37,6 +37,28 @@ class ApiDocumentationIT extends IntegrationTest {
     }
 
     @Test
+    void anApiKeyIsOfferedExactlyWhereAKeyIsAccepted() {
+        JsonNode document = document();
+        JsonNode scheme = document.path("components").path("securitySchemes").path("apiKey");
+
+        assertThat(scheme.path("type").asString()).isEqualTo("apiKey");
+        assertThat(scheme.path("in").asString()).isEqualTo("header");
+        assertThat(scheme.path("name").asString()).isEqualTo("X-API-Key");
+        assertThat(schemesOf(operation(document, "/api/ai/chat", "post"))).containsExactly("bearer", "apiKey");
+        assertThat(schemesOf(operation(document, "/api/usage/events", "post"))).containsExactly("bearer", "apiKey");
+        assertThat(schemesOf(operation(document, "/api/auth/me", "get"))).containsExactly("bearer", "apiKey");
+        assertThat(schemesOf(operation(document, "/api/auth/api-keys", "post"))).containsExactly("bearer");
+        assertThat(schemesOf(operation(document, "/api/payments/subscription", "get"))).containsExactly("bearer");
+        assertThat(schemesOf(operation(document, "/api/admin/dashboard", "get"))).containsExactly("bearer");
+    }
+
+    private static List<String> schemesOf(JsonNode operation) {
+        List<String> schemes = new ArrayList<>();
+        operation.path("security").forEach(requirement -> requirement.properties().forEach(entry -> schemes.add(entry.getKey())));
+        return schemes;
+    }
+
+    @Test
     void everyOperationHasACapabilityTagASummaryAndNoWildcardMediaType() {
         JsonNode document = document();
         List<String> operations = new ArrayList<>();
