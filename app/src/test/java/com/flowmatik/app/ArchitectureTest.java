@@ -41,8 +41,10 @@ class ArchitectureTest {
     @Test
     void theSharedApiKnowsNeitherSideNorTheAppNorSpring() {
         noClasses()
-                .that().resideInAPackage(API)
-                .should().dependOnClassesThat(resideInAPackage(COMMAND_SIDE)
+                .that()
+                .resideInAPackage(API)
+                .should()
+                .dependOnClassesThat(resideInAPackage(COMMAND_SIDE)
                         .or(resideInAPackage(QUERY_SIDE))
                         .or(THE_APP)
                         .or(resideInAPackage("org.springframework..")))
@@ -53,8 +55,11 @@ class ArchitectureTest {
     @Test
     void theCommandSideDoesNotKnowTheQuerySide() {
         noClasses()
-                .that().resideInAPackage(COMMAND_SIDE)
-                .should().dependOnClassesThat().resideInAPackage(QUERY_SIDE)
+                .that()
+                .resideInAPackage(COMMAND_SIDE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(QUERY_SIDE)
                 .allowEmptyShould(false)
                 .check(CLASSES);
     }
@@ -66,9 +71,14 @@ class ArchitectureTest {
     @Test
     void theCommandSideAsksNoQueries() {
         noClasses()
-                .that().resideInAPackage(COMMAND_SIDE)
-                .should().dependOnClassesThat().resideInAPackage("org.axonframework.queryhandling..")
-                .orShould().dependOnClassesThat(resideInAPackage(API).and(simpleNameStartingWith("Find"))
+                .that()
+                .resideInAPackage(COMMAND_SIDE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.axonframework.queryhandling..")
+                .orShould()
+                .dependOnClassesThat(resideInAPackage(API)
+                        .and(simpleNameStartingWith("Find"))
                         .as("the shared API's queries"))
                 .allowEmptyShould(false)
                 .check(CLASSES);
@@ -77,8 +87,11 @@ class ArchitectureTest {
     @Test
     void theQuerySideDoesNotKnowTheCommandSide() {
         noClasses()
-                .that().resideInAPackage(QUERY_SIDE)
-                .should().dependOnClassesThat().resideInAPackage(COMMAND_SIDE)
+                .that()
+                .resideInAPackage(QUERY_SIDE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(COMMAND_SIDE)
                 .allowEmptyShould(false)
                 .check(CLASSES);
     }
@@ -86,8 +99,10 @@ class ArchitectureTest {
     @Test
     void neitherSideKnowsTheApp() {
         noClasses()
-                .that().resideInAnyPackage(COMMAND_SIDE, QUERY_SIDE)
-                .should().dependOnClassesThat(THE_APP)
+                .that()
+                .resideInAnyPackage(COMMAND_SIDE, QUERY_SIDE)
+                .should()
+                .dependOnClassesThat(THE_APP)
                 .allowEmptyShould(false)
                 .check(CLASSES);
     }
@@ -95,11 +110,16 @@ class ArchitectureTest {
     @Test
     void aggregatesUseNoWebNoPersistenceAndNoClock() {
         noClasses()
-                .that().areAnnotatedWith(Aggregate.class)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.web..", "jakarta.persistence..", "org.springframework.data..")
-                .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
-                .orShould().callMethodWhere(readsTheTime())
+                .that()
+                .areAnnotatedWith(Aggregate.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "jakarta.persistence..", "org.springframework.data..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(Clock.class)
+                .orShould()
+                .callMethodWhere(readsTheTime())
                 .allowEmptyShould(false)
                 .check(CLASSES);
     }
@@ -108,14 +128,22 @@ class ArchitectureTest {
     void theAppUsesTheSidesAndTheSidesUseTheSharedApi() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
-                .layer("App").definedBy(THE_APP)
-                .layer("Command side").definedBy(COMMAND_SIDE)
-                .layer("Query side").definedBy(QUERY_SIDE)
-                .layer("Shared API").definedBy(API)
-                .whereLayer("App").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Command side").mayOnlyBeAccessedByLayers("App")
-                .whereLayer("Query side").mayOnlyBeAccessedByLayers("App")
-                .whereLayer("Shared API").mayOnlyBeAccessedByLayers("App", "Command side", "Query side")
+                .layer("App")
+                .definedBy(THE_APP)
+                .layer("Command side")
+                .definedBy(COMMAND_SIDE)
+                .layer("Query side")
+                .definedBy(QUERY_SIDE)
+                .layer("Shared API")
+                .definedBy(API)
+                .whereLayer("App")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Command side")
+                .mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Query side")
+                .mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Shared API")
+                .mayOnlyBeAccessedByLayers("App", "Command side", "Query side")
                 .allowEmptyShould(false)
                 .check(CLASSES);
     }
@@ -123,7 +151,8 @@ class ArchitectureTest {
     @Test
     void noCodeHidesInUtilityPackages() {
         noClasses()
-                .should().resideInAnyPackage("..util..", "..utils..", "..helpers..", "..managers..", "..impl..")
+                .should()
+                .resideInAnyPackage("..util..", "..utils..", "..helpers..", "..managers..", "..impl..")
                 .allowEmptyShould(false)
                 .check(CLASSES);
     }
@@ -132,6 +161,7 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaMethodCall> readsTheTime() {
         return DescribedPredicate.describe(
                 "read the time through java.time's now()",
-                call -> call.getName().equals("now") && call.getTargetOwner().getPackageName().equals("java.time"));
+                call -> call.getName().equals("now")
+                        && call.getTargetOwner().getPackageName().equals("java.time"));
     }
 }

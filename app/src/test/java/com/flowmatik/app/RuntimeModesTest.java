@@ -32,8 +32,8 @@ class RuntimeModesTest {
 
     @Test
     void theMysqlProfileTakesDatabaseAndRedisFromTheEnvironment() {
-        StandardEnvironment environment = environment(Map.of(
-                "DATABASE_URL", "jdbc:mysql://db:3306/flowmatik", "REDIS_URL", "redis://cache:6379"), "mysql");
+        StandardEnvironment environment = environment(
+                Map.of("DATABASE_URL", "jdbc:mysql://db:3306/flowmatik", "REDIS_URL", "redis://cache:6379"), "mysql");
 
         assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:mysql://db:3306/flowmatik");
         assertThat(environment.getProperty("spring.data.redis.url")).isEqualTo("redis://cache:6379");
@@ -43,10 +43,12 @@ class RuntimeModesTest {
 
     @Test
     void theAxonserverProfileEnablesTheConnectorAndBringsTheMysqlReadModels() {
-        StandardEnvironment environment = environment(Map.of(
-                "AXONSERVER_SERVERS", "axonserver:8124",
-                "DATABASE_URL", "jdbc:mysql://mysql:3306/flowmatik",
-                "FLOWMATIK_SIDES", "query"), "axonserver");
+        StandardEnvironment environment = environment(
+                Map.of(
+                        "AXONSERVER_SERVERS", "axonserver:8124",
+                        "DATABASE_URL", "jdbc:mysql://mysql:3306/flowmatik",
+                        "FLOWMATIK_SIDES", "query"),
+                "axonserver");
 
         assertThat(List.of(environment.getActiveProfiles())).contains("axonserver", "mysql");
         assertThat(environment.getProperty("axon.axonserver.enabled")).isEqualTo("true");
@@ -57,7 +59,8 @@ class RuntimeModesTest {
 
     @Test
     void theAxonServerConnectorIsOnTheClasspath() throws Exception {
-        assertThat(Class.forName("org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration")).isNotNull();
+        assertThat(Class.forName("org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration"))
+                .isNotNull();
     }
 
     private static StandardEnvironment environment(Map<String, Object> variables, String... profiles) {

@@ -21,6 +21,7 @@ public final class AggregateCache implements Cache {
 
     /** The bean names of the caches, as the aggregates name them. */
     public static final String USAGE_ACCOUNTS = "usageAccountCache";
+
     public static final String CONVERSATIONS = "conversationCache";
 
     private final ConcurrentMap<Object, Object> entries;

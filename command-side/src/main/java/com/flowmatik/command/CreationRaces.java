@@ -25,7 +25,8 @@ public final class CreationRaces {
             Class<?> aggregate = context.getType(name);
             for (Method method : aggregate == null ? new Method[0] : aggregate.getDeclaredMethods()) {
                 CreationPolicy policy = method.getAnnotation(CreationPolicy.class);
-                if (policy != null && policy.value() == AggregateCreationPolicy.CREATE_IF_MISSING
+                if (policy != null
+                        && policy.value() == AggregateCreationPolicy.CREATE_IF_MISSING
                         && method.getParameterCount() > 0) {
                     commands.add(method.getParameterTypes()[0]);
                 }

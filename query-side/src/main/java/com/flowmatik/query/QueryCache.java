@@ -84,7 +84,11 @@ public final class QueryCache {
             try {
                 cache.evict(key);
             } catch (RuntimeException unavailable) {
-                log.warn("Could not evict {} from the {} cache; it expires on its own: {}", key, name, unavailable.toString());
+                log.warn(
+                        "Could not evict {} from the {} cache; it expires on its own: {}",
+                        key,
+                        name,
+                        unavailable.toString());
             }
         }
     }
@@ -98,7 +102,10 @@ public final class QueryCache {
             try {
                 cache.clear();
             } catch (RuntimeException unavailable) {
-                log.warn("Could not clear the {} cache; its entries expire on their own: {}", name, unavailable.toString());
+                log.warn(
+                        "Could not clear the {} cache; its entries expire on their own: {}",
+                        name,
+                        unavailable.toString());
             }
         });
     }

@@ -1,8 +1,8 @@
 package com.flowmatik.query;
 
-import jakarta.persistence.EntityManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +74,9 @@ public class Deliveries {
             deliver(projection, history);
             Object once = state.get();
             deliver(projection, Arrays.copyOfRange(history, from, history.length));
-            assertThat(state.get()).as("the rows after events %d.. are delivered again", from).isEqualTo(once);
+            assertThat(state.get())
+                    .as("the rows after events %d.. are delivered again", from)
+                    .isEqualTo(once);
         }
     }
 
@@ -106,8 +108,14 @@ public class Deliveries {
             long index = position.getAndIncrement();
             return new GenericTrackedDomainEventMessage<>(
                     new GlobalSequenceTrackingToken(index),
-                    new GenericDomainEventMessage<>(type, aggregateId, sequence++, payload, MetaData.emptyInstance(),
-                            UUID.randomUUID().toString(), EPOCH.plusSeconds(index)));
+                    new GenericDomainEventMessage<>(
+                            type,
+                            aggregateId,
+                            sequence++,
+                            payload,
+                            MetaData.emptyInstance(),
+                            UUID.randomUUID().toString(),
+                            EPOCH.plusSeconds(index)));
         }
     }
 }

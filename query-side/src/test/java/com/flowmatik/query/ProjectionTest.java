@@ -41,7 +41,8 @@ public @interface ProjectionTest {
 
         @Override
         public String[] selectImports(AnnotationMetadata test) {
-            return (String[]) test.getAnnotationAttributes(ProjectionTest.class.getName(), true).get("value");
+            return (String[]) test.getAnnotationAttributes(ProjectionTest.class.getName(), true)
+                    .get("value");
         }
     }
 

@@ -4,6 +4,50 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowmatik.api.conversation.ChatMessage;
+import com.flowmatik.api.conversation.CompleteChatTurn;
+import com.flowmatik.api.conversation.ConversationDeleted;
+import com.flowmatik.api.conversation.ConversationRenamed;
+import com.flowmatik.api.conversation.ConversationStarted;
+import com.flowmatik.api.conversation.ConversationSummary;
+import com.flowmatik.api.conversation.ConversationTranscript;
+import com.flowmatik.api.conversation.DeleteConversation;
+import com.flowmatik.api.conversation.FindConversation;
+import com.flowmatik.api.conversation.FindConversations;
+import com.flowmatik.api.conversation.MessageAdded;
+import com.flowmatik.api.conversation.ReadConversation;
+import com.flowmatik.api.conversation.RecordChatTurn;
+import com.flowmatik.api.conversation.RenameConversation;
+import com.flowmatik.api.conversation.TranscriptMessage;
+import com.flowmatik.api.identity.AccountStatus;
+import com.flowmatik.api.identity.ApiKeyCreated;
+import com.flowmatik.api.identity.ApiKeyRevoked;
+import com.flowmatik.api.identity.ApiKeySummary;
+import com.flowmatik.api.identity.ChangePassword;
+import com.flowmatik.api.identity.ChangePlan;
+import com.flowmatik.api.identity.ChangeRole;
+import com.flowmatik.api.identity.CreateApiKey;
+import com.flowmatik.api.identity.Credentials;
+import com.flowmatik.api.identity.DeactivateUser;
+import com.flowmatik.api.identity.FindAccountStatus;
+import com.flowmatik.api.identity.FindApiKeys;
+import com.flowmatik.api.identity.FindCredentials;
+import com.flowmatik.api.identity.FindUser;
+import com.flowmatik.api.identity.PasswordChanged;
+import com.flowmatik.api.identity.PasswordReset;
+import com.flowmatik.api.identity.PasswordResetRequested;
+import com.flowmatik.api.identity.PlanChanged;
+import com.flowmatik.api.identity.ProfileUpdated;
+import com.flowmatik.api.identity.RegisterUser;
+import com.flowmatik.api.identity.RequestPasswordReset;
+import com.flowmatik.api.identity.ResetPassword;
+import com.flowmatik.api.identity.RevokeApiKey;
+import com.flowmatik.api.identity.Role;
+import com.flowmatik.api.identity.RoleChanged;
+import com.flowmatik.api.identity.UpdateProfile;
+import com.flowmatik.api.identity.UserDeactivated;
+import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.identity.UserRegistered;
+import com.flowmatik.api.identity.UserView;
 import com.flowmatik.api.payment.AttachPaymentMethod;
 import com.flowmatik.api.payment.DetachPaymentMethod;
 import com.flowmatik.api.payment.ExpireSubscription;
@@ -34,6 +78,33 @@ import com.flowmatik.api.payment.SubscriptionStateConfirmed;
 import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.payment.SubscriptionView;
 import com.flowmatik.api.payment.SyncSubscription;
+import com.flowmatik.api.plan.DailyLimits;
+import com.flowmatik.api.plan.Plan;
+import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.usage.AbandonAiRequest;
+import com.flowmatik.api.usage.AiRequestCompleted;
+import com.flowmatik.api.usage.AiRequestFailed;
+import com.flowmatik.api.usage.AiRequestNotServed;
+import com.flowmatik.api.usage.AiRequestStarted;
+import com.flowmatik.api.usage.ChangeDailyLimits;
+import com.flowmatik.api.usage.CompleteAiRequest;
+import com.flowmatik.api.usage.DailyLimitsChanged;
+import com.flowmatik.api.usage.DailyQuotaExceeded;
+import com.flowmatik.api.usage.DailyUsage;
+import com.flowmatik.api.usage.FailAiRequest;
+import com.flowmatik.api.usage.FindOpenAiRequests;
+import com.flowmatik.api.usage.FindUsage;
+import com.flowmatik.api.usage.OpenAiRequest;
+import com.flowmatik.api.usage.QuotaDecision;
+import com.flowmatik.api.usage.QuotaLimit;
+import com.flowmatik.api.usage.RecordUsage;
+import com.flowmatik.api.usage.RecordedUsage;
+import com.flowmatik.api.usage.RequestKind;
+import com.flowmatik.api.usage.StartAiRequest;
+import com.flowmatik.api.usage.TokensCharged;
+import com.flowmatik.api.usage.UsageRecorded;
+import com.flowmatik.api.usage.UsageReport;
+import com.flowmatik.api.usage.UsageToRecord;
 import com.flowmatik.api.webhook.FindFailedWebhooks;
 import com.flowmatik.api.webhook.ReceiveWebhook;
 import com.flowmatik.api.webhook.RecordWebhookOutcome;
@@ -44,77 +115,6 @@ import com.flowmatik.api.webhook.WebhookReceived;
 import com.flowmatik.api.webhook.WebhookRetryRequested;
 import com.flowmatik.api.webhook.WebhookStatus;
 import com.flowmatik.api.webhook.WebhookToProcess;
-import com.flowmatik.api.conversation.ConversationDeleted;
-import com.flowmatik.api.conversation.ConversationRenamed;
-import com.flowmatik.api.conversation.ConversationStarted;
-import com.flowmatik.api.conversation.ConversationTranscript;
-import com.flowmatik.api.conversation.DeleteConversation;
-import com.flowmatik.api.conversation.FindConversation;
-import com.flowmatik.api.conversation.RenameConversation;
-import com.flowmatik.api.conversation.TranscriptMessage;
-import com.flowmatik.api.conversation.ConversationSummary;
-import com.flowmatik.api.conversation.FindConversations;
-import com.flowmatik.api.conversation.MessageAdded;
-import com.flowmatik.api.conversation.ReadConversation;
-import com.flowmatik.api.conversation.CompleteChatTurn;
-import com.flowmatik.api.conversation.RecordChatTurn;
-import com.flowmatik.api.identity.AccountStatus;
-import com.flowmatik.api.identity.ApiKeyCreated;
-import com.flowmatik.api.identity.ApiKeyRevoked;
-import com.flowmatik.api.identity.ApiKeySummary;
-import com.flowmatik.api.identity.CreateApiKey;
-import com.flowmatik.api.identity.FindApiKeys;
-import com.flowmatik.api.identity.RevokeApiKey;
-import com.flowmatik.api.identity.ChangePassword;
-import com.flowmatik.api.identity.ChangePlan;
-import com.flowmatik.api.identity.ChangeRole;
-import com.flowmatik.api.identity.Credentials;
-import com.flowmatik.api.identity.DeactivateUser;
-import com.flowmatik.api.identity.FindAccountStatus;
-import com.flowmatik.api.identity.PasswordChanged;
-import com.flowmatik.api.identity.PasswordReset;
-import com.flowmatik.api.identity.PasswordResetRequested;
-import com.flowmatik.api.identity.PlanChanged;
-import com.flowmatik.api.identity.ProfileUpdated;
-import com.flowmatik.api.identity.RequestPasswordReset;
-import com.flowmatik.api.identity.ResetPassword;
-import com.flowmatik.api.identity.RoleChanged;
-import com.flowmatik.api.identity.UpdateProfile;
-import com.flowmatik.api.identity.UserDeactivated;
-import com.flowmatik.api.plan.DailyLimits;
-import com.flowmatik.api.usage.AiRequestCompleted;
-import com.flowmatik.api.usage.AbandonAiRequest;
-import com.flowmatik.api.usage.AiRequestFailed;
-import com.flowmatik.api.usage.FindOpenAiRequests;
-import com.flowmatik.api.usage.OpenAiRequest;
-import com.flowmatik.api.usage.AiRequestNotServed;
-import com.flowmatik.api.usage.AiRequestStarted;
-import com.flowmatik.api.usage.ChangeDailyLimits;
-import com.flowmatik.api.usage.CompleteAiRequest;
-import com.flowmatik.api.usage.DailyUsage;
-import com.flowmatik.api.usage.FindUsage;
-import com.flowmatik.api.usage.UsageReport;
-import com.flowmatik.api.usage.DailyLimitsChanged;
-import com.flowmatik.api.usage.DailyQuotaExceeded;
-import com.flowmatik.api.usage.FailAiRequest;
-import com.flowmatik.api.usage.QuotaDecision;
-import com.flowmatik.api.usage.QuotaLimit;
-import com.flowmatik.api.usage.RequestKind;
-import com.flowmatik.api.usage.StartAiRequest;
-import com.flowmatik.api.usage.TokensCharged;
-import com.flowmatik.api.usage.RecordUsage;
-import com.flowmatik.api.usage.RecordedUsage;
-import com.flowmatik.api.usage.UsageRecorded;
-import com.flowmatik.api.usage.UsageToRecord;
-import com.flowmatik.api.identity.FindCredentials;
-import com.flowmatik.api.identity.FindUser;
-import com.flowmatik.api.identity.RegisterUser;
-import com.flowmatik.api.identity.Role;
-import com.flowmatik.api.identity.UserId;
-import com.flowmatik.api.identity.UserRegistered;
-import com.flowmatik.api.identity.UserView;
-import com.flowmatik.api.plan.Plan;
-import com.flowmatik.api.refusal.ErrorCode;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -151,9 +151,22 @@ class MessageJsonTest {
 
     private static final Instant PERIOD_END = Instant.parse("2026-04-01T09:30:00Z");
     private static final ProviderSubscription STRIPE_SUBSCRIPTION = new ProviderSubscription(
-            PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, Money.usd(1900), SubscriptionStatus.ACTIVE, PERIOD_END, false);
-    private static final Invoice INVOICE = new Invoice(PaymentProvider.STRIPE, "in_1", "F00-0001", "sub_1",
-            Money.usd(1900), List.of(new InvoiceLine("Starter × 1", 1, Money.usd(1900))), REGISTERED_AT);
+            PaymentProvider.STRIPE,
+            "sub_1",
+            "cus_1",
+            Plan.STARTER,
+            Money.usd(1900),
+            SubscriptionStatus.ACTIVE,
+            PERIOD_END,
+            false);
+    private static final Invoice INVOICE = new Invoice(
+            PaymentProvider.STRIPE,
+            "in_1",
+            "F00-0001",
+            "sub_1",
+            Money.usd(1900),
+            List.of(new InvoiceLine("Starter × 1", 1, Money.usd(1900))),
+            REGISTERED_AT);
 
     private static final UserId BABBAGE = UserId.of("2f0a6c1e-9a55-4f0e-8f3f-1b7a6b2d3c4e");
     private static final String RESET_HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -172,8 +185,10 @@ class MessageJsonTest {
             }
             """;
 
-    private static final UsageRecorded ADA_USAGE_RECORDED = new UsageRecorded(ADA, List.of(new RecordedUsage(
-            "evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT, true)),
+    private static final UsageRecorded ADA_USAGE_RECORDED = new UsageRecorded(
+            ADA,
+            List.of(new RecordedUsage(
+                    "evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT, true)),
             REGISTERED_AT.plusSeconds(60));
 
     private static final String ADA_USAGE_RECORDED_AS_STORED = """
@@ -202,21 +217,69 @@ class MessageJsonTest {
      * costs one deliberate line here.
      */
     private static final Set<Class<?>> NOT_EVENTS = Set.of(
-            RegisterUser.class, FindUser.class, FindCredentials.class, Credentials.class, UserView.class, UserId.class,
-            UpdateProfile.class, ChangePassword.class, RequestPasswordReset.class, ResetPassword.class,
-            ChangeRole.class, DeactivateUser.class, FindAccountStatus.class, AccountStatus.class,
-            DailyLimits.class, StartAiRequest.class, QuotaDecision.class, CompleteAiRequest.class, FailAiRequest.class,
-            AbandonAiRequest.class, FindOpenAiRequests.class, OpenAiRequest.class,
-            ChangeDailyLimits.class, FindUsage.class, DailyUsage.class, UsageReport.class,
-            ChatMessage.class, ReadConversation.class, RecordChatTurn.class, CompleteChatTurn.class, FindConversations.class,
-            ConversationSummary.class, ChangePlan.class, RenameConversation.class, DeleteConversation.class,
-            FindConversation.class, ConversationTranscript.class, TranscriptMessage.class,
-            Money.class, ProviderSubscription.class, SyncSubscription.class, ScheduleCancellation.class,
-            ExpireSubscription.class, InvoiceLine.class, Invoice.class, RecordPayment.class, PaymentMethod.class,
-            AttachPaymentMethod.class, DetachPaymentMethod.class, FindSubscription.class, SubscriptionView.class,
-            ReceiveWebhook.class, RecordWebhookOutcome.class, RetryWebhook.class, WebhookToProcess.class,
-            FindFailedWebhooks.class, CreateApiKey.class, RevokeApiKey.class, FindApiKeys.class, ApiKeySummary.class,
-            RecordUsage.class, UsageToRecord.class, RecordedUsage.class);
+            RegisterUser.class,
+            FindUser.class,
+            FindCredentials.class,
+            Credentials.class,
+            UserView.class,
+            UserId.class,
+            UpdateProfile.class,
+            ChangePassword.class,
+            RequestPasswordReset.class,
+            ResetPassword.class,
+            ChangeRole.class,
+            DeactivateUser.class,
+            FindAccountStatus.class,
+            AccountStatus.class,
+            DailyLimits.class,
+            StartAiRequest.class,
+            QuotaDecision.class,
+            CompleteAiRequest.class,
+            FailAiRequest.class,
+            AbandonAiRequest.class,
+            FindOpenAiRequests.class,
+            OpenAiRequest.class,
+            ChangeDailyLimits.class,
+            FindUsage.class,
+            DailyUsage.class,
+            UsageReport.class,
+            ChatMessage.class,
+            ReadConversation.class,
+            RecordChatTurn.class,
+            CompleteChatTurn.class,
+            FindConversations.class,
+            ConversationSummary.class,
+            ChangePlan.class,
+            RenameConversation.class,
+            DeleteConversation.class,
+            FindConversation.class,
+            ConversationTranscript.class,
+            TranscriptMessage.class,
+            Money.class,
+            ProviderSubscription.class,
+            SyncSubscription.class,
+            ScheduleCancellation.class,
+            ExpireSubscription.class,
+            InvoiceLine.class,
+            Invoice.class,
+            RecordPayment.class,
+            PaymentMethod.class,
+            AttachPaymentMethod.class,
+            DetachPaymentMethod.class,
+            FindSubscription.class,
+            SubscriptionView.class,
+            ReceiveWebhook.class,
+            RecordWebhookOutcome.class,
+            RetryWebhook.class,
+            WebhookToProcess.class,
+            FindFailedWebhooks.class,
+            CreateApiKey.class,
+            RevokeApiKey.class,
+            FindApiKeys.class,
+            ApiKeySummary.class,
+            RecordUsage.class,
+            UsageToRecord.class,
+            RecordedUsage.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -263,25 +326,57 @@ class MessageJsonTest {
                 new ApiKeySummary("key-1", "CI", "fmk_AbCd", REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
                 new DailyLimits(100L, 50_000L),
                 DailyLimits.unlimited(),
-                new StartAiRequest(ADA, "req-1", "parent-1", RequestKind.CONTENT, "deepseek-ai/DeepSeek-V3", REGISTERED_AT),
+                new StartAiRequest(
+                        ADA, "req-1", "parent-1", RequestKind.CONTENT, "deepseek-ai/DeepSeek-V3", REGISTERED_AT),
                 QuotaDecision.allow(),
                 QuotaDecision.refuse(QuotaLimit.REQUESTS, 100, 100, REGISTERED_AT.plusSeconds(3600)),
                 new AiRequestStarted(ADA, "req-1", null, RequestKind.CHAT, "deepseek-ai/DeepSeek-V3", REGISTERED_AT),
-                new DailyQuotaExceeded(ADA, "req-2", "offline", QuotaLimit.TOKENS, 50_000, 50_012, REGISTERED_AT,
+                new DailyQuotaExceeded(
+                        ADA,
+                        "req-2",
+                        "offline",
+                        QuotaLimit.TOKENS,
+                        50_000,
+                        50_012,
+                        REGISTERED_AT,
                         REGISTERED_AT.plusSeconds(3600)),
                 new CompleteAiRequest(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 12, true, 345, REGISTERED_AT),
                 new AiRequestCompleted(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 12, true, REGISTERED_AT),
                 new TokensCharged(ADA, "req-1", "deepseek-ai/DeepSeek-V3", 120, 80, 345, true, REGISTERED_AT),
                 new UsageToRecord("evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT),
-                new RecordUsage(ADA, List.of(new UsageToRecord("evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120,
-                        80, 345, REGISTERED_AT)), REGISTERED_AT),
-                new RecordedUsage("evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT, false),
-                new UsageRecorded(ADA, List.of(
-                        new RecordedUsage("evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT,
-                                false),
-                        new RecordedUsage("evt-2", BODY_HASH, "req-7", "offline", 0, 5, 0, REGISTERED_AT, true)),
+                new RecordUsage(
+                        ADA,
+                        List.of(new UsageToRecord(
+                                "evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT)),
+                        REGISTERED_AT),
+                new RecordedUsage(
+                        "evt-1", BODY_HASH, "req-6", "deepseek-ai/DeepSeek-V3", 120, 80, 345, REGISTERED_AT, false),
+                new UsageRecorded(
+                        ADA,
+                        List.of(
+                                new RecordedUsage(
+                                        "evt-1",
+                                        BODY_HASH,
+                                        "req-6",
+                                        "deepseek-ai/DeepSeek-V3",
+                                        120,
+                                        80,
+                                        345,
+                                        REGISTERED_AT,
+                                        false),
+                                new RecordedUsage(
+                                        "evt-2", BODY_HASH, "req-7", "offline", 0, 5, 0, REGISTERED_AT, true)),
                         REGISTERED_AT.plusSeconds(60)),
-                new FailAiRequest(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", 10, 0, 3, true, REGISTERED_AT,
+                new FailAiRequest(
+                        ADA,
+                        "req-3",
+                        "deepseek-ai/DeepSeek-V3",
+                        "provider-error",
+                        10,
+                        0,
+                        3,
+                        true,
+                        REGISTERED_AT,
                         REGISTERED_AT),
                 new AiRequestFailed(ADA, "req-3", "deepseek-ai/DeepSeek-V3", "provider-error", REGISTERED_AT),
                 new AiRequestNotServed(ADA, "req-4", "deepseek-ai/DeepSeek-V3", REGISTERED_AT, REGISTERED_AT),
@@ -307,18 +402,40 @@ class MessageJsonTest {
                 new ConversationDeleted("conv-1", ADA, REGISTERED_AT),
                 new FindConversation("conv-1", ADA),
                 new TranscriptMessage("assistant", "Hi Ada", REGISTERED_AT, "req-1"),
-                new ConversationTranscript("conv-1", "Hello", REGISTERED_AT, REGISTERED_AT.plusSeconds(5),
+                new ConversationTranscript(
+                        "conv-1",
+                        "Hello",
+                        REGISTERED_AT,
+                        REGISTERED_AT.plusSeconds(5),
                         List.of(new TranscriptMessage("user", "Hello", REGISTERED_AT, "req-1"))),
                 new FindUsage(ADA, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1)),
                 new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),
-                new UsageReport(Plan.FREE, Plan.FREE.dailyLimits(), new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),
+                new UsageReport(
+                        Plan.FREE,
+                        Plan.FREE.dailyLimits(),
+                        new DailyUsage(LocalDate.of(2026, 3, 1), 3, 120, 80, 345),
                         List.of(new DailyUsage(LocalDate.of(2026, 2, 28), 1, 10, 5, 7))),
-                new UserView(ADA, "ada@example.com", "Ada Lovelace", Role.USER, Plan.PRO, false, REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
+                new UserView(
+                        ADA,
+                        "ada@example.com",
+                        "Ada Lovelace",
+                        Role.USER,
+                        Plan.PRO,
+                        false,
+                        REGISTERED_AT,
+                        REGISTERED_AT.plusSeconds(60)),
                 ADA,
                 new ChangePlan(ADA, Plan.PRO, PaymentProvider.MANUAL, BABBAGE, REGISTERED_AT),
                 new ChangePlan(ADA, Plan.STARTER, PaymentProvider.STRIPE, null, REGISTERED_AT),
-                new PlanChanged(ADA, null, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.MANUAL, BABBAGE, REGISTERED_AT),
-                new PlanChanged(ADA, Plan.PRO, Plan.BUSINESS, DailyLimits.unlimited(), PaymentProvider.STRIPE, null,
+                new PlanChanged(
+                        ADA, null, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.MANUAL, BABBAGE, REGISTERED_AT),
+                new PlanChanged(
+                        ADA,
+                        Plan.PRO,
+                        Plan.BUSINESS,
+                        DailyLimits.unlimited(),
+                        PaymentProvider.STRIPE,
+                        null,
                         REGISTERED_AT),
                 new RoleChanged(ADA, Role.PREMIUM, null, REGISTERED_AT),
                 Money.usd(1900),
@@ -331,15 +448,26 @@ class MessageJsonTest {
                 new RecordPayment(ADA, INVOICE, PaymentOutcome.SUCCEEDED, null, REGISTERED_AT),
                 new RecordPayment(ADA, INVOICE, PaymentOutcome.FAILED, "card_declined", REGISTERED_AT),
                 new PaymentMethod(PaymentProvider.STRIPE, "pm_1", "visa", "4242", 12, 2030),
-                new AttachPaymentMethod(ADA, new PaymentMethod(PaymentProvider.STRIPE, "pm_1", "visa", "4242", 12, 2030),
+                new AttachPaymentMethod(
+                        ADA,
+                        new PaymentMethod(PaymentProvider.STRIPE, "pm_1", "visa", "4242", 12, 2030),
                         REGISTERED_AT),
                 new DetachPaymentMethod(ADA, PaymentProvider.STRIPE, "pm_1", REGISTERED_AT),
                 new FindSubscription(ADA),
                 SubscriptionView.free(),
-                new SubscriptionView(Plan.STARTER, SubscriptionStatus.ACTIVE, PaymentProvider.LEMONSQUEEZY, "77",
-                        PERIOD_END, true),
-                new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, Money.usd(1900),
-                        SubscriptionStatus.ACTIVE, PERIOD_END, false, REGISTERED_AT),
+                new SubscriptionView(
+                        Plan.STARTER, SubscriptionStatus.ACTIVE, PaymentProvider.LEMONSQUEEZY, "77", PERIOD_END, true),
+                new SubscriptionStarted(
+                        ADA,
+                        PaymentProvider.STRIPE,
+                        "sub_1",
+                        "cus_1",
+                        Plan.STARTER,
+                        Money.usd(1900),
+                        SubscriptionStatus.ACTIVE,
+                        PERIOD_END,
+                        false,
+                        REGISTERED_AT),
                 new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, Money.usd(3900), REGISTERED_AT),
                 new SubscriptionRenewed(ADA, PERIOD_END, PERIOD_END.plusSeconds(2_592_000), PERIOD_END),
                 new SubscriptionCancellationScheduled(ADA, PERIOD_END, REGISTERED_AT),
@@ -348,32 +476,51 @@ class MessageJsonTest {
                 new SubscriptionReactivated(ADA, REGISTERED_AT),
                 new SubscriptionCanceled(ADA, Plan.PRO, "period ended", PERIOD_END),
                 new SubscriptionStateConfirmed(ADA, REGISTERED_AT),
-                new InvoiceIssued(ADA, PaymentProvider.STRIPE, "in_1", "F00-0001", "sub_1", Money.usd(1900),
-                        List.of(new InvoiceLine("Starter × 1", 1, Money.usd(1900))), REGISTERED_AT),
-                new PaymentSucceeded(ADA, PaymentProvider.STRIPE, "in_1", Money.usd(1900), REGISTERED_AT),
-                new PaymentFailed(ADA, PaymentProvider.LEMONSQUEEZY, "ls-inv-1", Money.usd(3900), "card_declined",
+                new InvoiceIssued(
+                        ADA,
+                        PaymentProvider.STRIPE,
+                        "in_1",
+                        "F00-0001",
+                        "sub_1",
+                        Money.usd(1900),
+                        List.of(new InvoiceLine("Starter × 1", 1, Money.usd(1900))),
                         REGISTERED_AT),
+                new PaymentSucceeded(ADA, PaymentProvider.STRIPE, "in_1", Money.usd(1900), REGISTERED_AT),
+                new PaymentFailed(
+                        ADA, PaymentProvider.LEMONSQUEEZY, "ls-inv-1", Money.usd(3900), "card_declined", REGISTERED_AT),
                 new PaymentMethodAttached(ADA, PaymentProvider.STRIPE, "pm_1", "visa", "4242", 12, 2030, REGISTERED_AT),
                 new PaymentMethodDetached(ADA, PaymentProvider.STRIPE, "pm_1", REGISTERED_AT),
-                new ReceiveWebhook("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", "{\"id\":\"evt_1\"}",
-                        REGISTERED_AT),
-                new WebhookReceived("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", "{\"id\":\"evt_1\"}",
-                        REGISTERED_AT),
+                new ReceiveWebhook(
+                        "stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", "{\"id\":\"evt_1\"}", REGISTERED_AT),
+                new WebhookReceived(
+                        "stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", "{\"id\":\"evt_1\"}", REGISTERED_AT),
                 new RecordWebhookOutcome("stripe:evt_1", WebhookStatus.FAILED, ADA, "no such user", REGISTERED_AT),
                 new WebhookProcessed("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", ADA, true, REGISTERED_AT),
-                new WebhookProcessed("stripe:evt_2", PaymentProvider.STRIPE, "charge.refunded", null, false,
+                new WebhookProcessed(
+                        "stripe:evt_2", PaymentProvider.STRIPE, "charge.refunded", null, false, REGISTERED_AT),
+                new WebhookProcessingFailed(
+                        "stripe:evt_1",
+                        PaymentProvider.STRIPE,
+                        "invoice.paid",
+                        null,
+                        "no user for customer cus_9",
+                        1,
                         REGISTERED_AT),
-                new WebhookProcessingFailed("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", null,
-                        "no user for customer cus_9", 1, REGISTERED_AT),
                 new RetryWebhook("stripe:evt_1", BABBAGE, REGISTERED_AT),
                 new WebhookRetryRequested("stripe:evt_1", null, REGISTERED_AT),
                 new WebhookToProcess("stripe:evt_1", PaymentProvider.STRIPE, "invoice.paid", "{}"),
                 new FindFailedWebhooks());
-        Stream<Object> enumConstants =
-                Stream.of(Role.values(), Plan.values(), ErrorCode.values(), RequestKind.values(), QuotaLimit.values(),
-                                PaymentProvider.values(), SubscriptionStatus.values(), PaymentOutcome.values(),
-                                WebhookStatus.values())
-                        .flatMap(Arrays::stream);
+        Stream<Object> enumConstants = Stream.of(
+                        Role.values(),
+                        Plan.values(),
+                        ErrorCode.values(),
+                        RequestKind.values(),
+                        QuotaLimit.values(),
+                        PaymentProvider.values(),
+                        SubscriptionStatus.values(),
+                        PaymentOutcome.values(),
+                        WebhookStatus.values())
+                .flatMap(Arrays::stream);
         return Stream.concat(records, enumConstants);
     }
 
@@ -387,7 +534,8 @@ class MessageJsonTest {
 
     @Test
     void everyRecordAndEnumOfTheApiHasARoundTripSample() {
-        Set<String> sampled = messages().map(message -> message.getClass().getName()).collect(Collectors.toSet());
+        Set<String> sampled =
+                messages().map(message -> message.getClass().getName()).collect(Collectors.toSet());
         Set<String> declared = API.stream()
                 .filter(type -> type.isRecord() || type.isEnum())
                 .map(JavaClass::getName)
@@ -399,17 +547,22 @@ class MessageJsonTest {
     @Test
     void everyEventCarriesARevision() {
         classes()
-                .that().resideInAPackage("com.flowmatik.api..")
-                .and().areRecords()
-                .and().doNotBelongToAnyOf(NOT_EVENTS.toArray(Class<?>[]::new))
-                .should().beAnnotatedWith(Revision.class)
+                .that()
+                .resideInAPackage("com.flowmatik.api..")
+                .and()
+                .areRecords()
+                .and()
+                .doNotBelongToAnyOf(NOT_EVENTS.toArray(Class<?>[]::new))
+                .should()
+                .beAnnotatedWith(Revision.class)
                 .allowEmptyShould(false)
                 .check(API);
     }
 
     @Test
     void userRegisteredIsStoredUnderExactlyItsSixFieldNames() {
-        JsonNode stored = json(serializer.serialize(ADA_REGISTERED, String.class).getData());
+        JsonNode stored =
+                json(serializer.serialize(ADA_REGISTERED, String.class).getData());
 
         assertThat(stored.propertyNames())
                 .containsExactly("userId", "email", "name", "passwordHash", "role", "registeredAt");
@@ -417,7 +570,8 @@ class MessageJsonTest {
 
     @Test
     void userRegisteredIsStoredAsThisJson() {
-        JsonNode stored = json(serializer.serialize(ADA_REGISTERED, String.class).getData());
+        JsonNode stored =
+                json(serializer.serialize(ADA_REGISTERED, String.class).getData());
 
         assertThat(stored).isEqualTo(json(ADA_REGISTERED_AS_STORED));
     }
@@ -442,7 +596,8 @@ class MessageJsonTest {
 
     @Test
     void usageRecordedIsStoredAsThisJsonAndLoadsBackAsTheEvent() {
-        JsonNode stored = json(serializer.serialize(ADA_USAGE_RECORDED, String.class).getData());
+        JsonNode stored =
+                json(serializer.serialize(ADA_USAGE_RECORDED, String.class).getData());
         Object loaded = serializer.deserialize(new SimpleSerializedObject<>(
                 ADA_USAGE_RECORDED_AS_STORED, String.class, UsageRecorded.class.getName(), "1"));
 
@@ -455,7 +610,9 @@ class MessageJsonTest {
         String written = serializer.serialize(ADA, String.class).getData();
 
         assertThat(written).isEqualTo("\"0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d\"");
-        assertThat(json(serializer.serialize(ADA_REGISTERED, String.class).getData()).get("userId").isString())
+        assertThat(json(serializer.serialize(ADA_REGISTERED, String.class).getData())
+                        .get("userId")
+                        .isString())
                 .isTrue();
     }
 

@@ -41,18 +41,27 @@ class StoredEventsTest {
     private static final Instant AT = Instant.parse("2026-03-01T09:30:00.123456Z");
     private static final Instant PERIOD_END = Instant.parse("2026-04-01T09:30:00Z");
 
-    private final Jackson3Serializer serializer =
-            Jackson3Serializer.builder().revisionResolver(new AnnotationRevisionResolver()).build();
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder()
+            .revisionResolver(new AnnotationRevisionResolver())
+            .build();
 
     @Test
     void userRegisteredIsStoredAsRevisionOneAndLoadsBack() {
-        pinned(new UserRegistered(ADA, "ada@example.com", "Ada Lovelace",
-                "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", Role.USER, AT), "1");
+        pinned(
+                new UserRegistered(
+                        ADA,
+                        "ada@example.com",
+                        "Ada Lovelace",
+                        "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
+                        Role.USER,
+                        AT),
+                "1");
     }
 
     @Test
     void planChangedIsStoredAsRevisionOneAndLoadsBack() {
-        pinned(new PlanChanged(ADA, Plan.FREE, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.MANUAL, BABBAGE, AT),
+        pinned(
+                new PlanChanged(ADA, Plan.FREE, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.MANUAL, BABBAGE, AT),
                 "1");
     }
 
@@ -83,8 +92,17 @@ class StoredEventsTest {
     }
 
     private static SubscriptionStarted started(Money price) {
-        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, price,
-                SubscriptionStatus.ACTIVE, PERIOD_END, false, AT);
+        return new SubscriptionStarted(
+                ADA,
+                PaymentProvider.STRIPE,
+                "sub_1",
+                "cus_1",
+                Plan.STARTER,
+                price,
+                SubscriptionStatus.ACTIVE,
+                PERIOD_END,
+                false,
+                AT);
     }
 
     /** The event is written as its pinned JSON under its class name and revision, and that JSON loads as the event. */
@@ -99,8 +117,8 @@ class StoredEventsTest {
 
     /** As the event store loads a stored event: through the upcasters the app registers, then the serializer. */
     private Object loadThroughUpcasters(Class<?> type, String revision) {
-        GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>("Aggregate", "aggregate-1", 0,
-                "event-1", AT, type.getName(), revision, stored(type, revision), "{}");
+        GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>(
+                "Aggregate", "aggregate-1", 0, "event-1", AT, type.getName(), revision, stored(type, revision), "{}");
         IntermediateEventRepresentation upcast = new EventUpcasterChain(SubscriptionPriceUpcasters.all())
                 .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
                 .findFirst()

@@ -49,13 +49,24 @@ class AdminMetricsController {
                 .join();
         HttpTraffic.Window window = traffic.lastMinute();
         return new MetricsResponse(
-                new Http(window.seconds(), window.requestsPerSecond(), window.meanMs(), window.p95Ms(), errorsByEndpoint()),
-                new Jvm(gauge("system.cpu.usage"), gauge("process.cpu.usage"),
-                        gaugeSum("jvm.memory.used", "area", "heap"), gaugeSum("jvm.memory.max", "area", "heap"),
+                new Http(
+                        window.seconds(),
+                        window.requestsPerSecond(),
+                        window.meanMs(),
+                        window.p95Ms(),
+                        errorsByEndpoint()),
+                new Jvm(
+                        gauge("system.cpu.usage"),
+                        gauge("process.cpu.usage"),
+                        gaugeSum("jvm.memory.used", "area", "heap"),
+                        gaugeSum("jvm.memory.max", "area", "heap"),
                         gaugeSum("jvm.threads.live")),
-                new Connections(gaugeSum("hikaricp.connections.active"), gaugeSum("hikaricp.connections.idle"),
+                new Connections(
+                        gaugeSum("hikaricp.connections.active"),
+                        gaugeSum("hikaricp.connections.idle"),
                         registry.find(HttpTraffic.REQUESTS + ".active").longTaskTimers().stream()
-                                .mapToLong(LongTaskTimer::activeTasks).sum()),
+                                .mapToLong(LongTaskTimer::activeTasks)
+                                .sum()),
                 business.aiCostPerUser(),
                 new Revenue(business.revenueToday(), business.revenueThisMonth(), business.mrr()));
     }
@@ -70,7 +81,8 @@ class AdminMetricsController {
             }
             String method = timer.getId().getTag("method");
             String uri = timer.getId().getTag("uri");
-            byEndpoint.merge(method + " " + uri + " " + status,
+            byEndpoint.merge(
+                    method + " " + uri + " " + status,
                     new EndpointErrors(method, uri, Integer.parseInt(status), timer.count()),
                     (a, b) -> new EndpointErrors(a.method(), a.uri(), a.status(), a.count() + b.count()));
         }
@@ -91,7 +103,9 @@ class AdminMetricsController {
                 .map(Gauge::value)
                 .filter(value -> Double.isFinite(value) && value >= 0) // an undefined pool maximum is -1
                 .toList();
-        return values.isEmpty() ? null : values.stream().mapToLong(Double::longValue).sum();
+        return values.isEmpty()
+                ? null
+                : values.stream().mapToLong(Double::longValue).sum();
     }
 
     private static Double finite(double value) {
@@ -99,7 +113,11 @@ class AdminMetricsController {
     }
 
     record MetricsResponse(
-            Http http, Jvm jvm, Connections connections, List<BusinessMetrics.UserCost> aiCostPerUser, Revenue revenue) {}
+            Http http,
+            Jvm jvm,
+            Connections connections,
+            List<BusinessMetrics.UserCost> aiCostPerUser,
+            Revenue revenue) {}
 
     /** Traffic of the last {@code windowSeconds}; latencies {@code null} when no request completed in it. */
     record Http(

@@ -5,5 +5,4 @@ import jakarta.validation.constraints.Pattern;
 
 /** The plan to put a user on. */
 public record PlanRequest(
-        @NotNull @Pattern(regexp = "free|starter|pro|business", message = "must be free, starter, pro or business")
-                String plan) {}
+        @NotNull @Pattern(regexp = "free|starter|pro|business", message = "must be free, starter, pro or business") String plan) {}

@@ -46,8 +46,8 @@ class UserAdministrationController {
             @Valid @RequestBody RoleRequest request) {
         UserId user = UserId.of(userId);
         Instant now = clock.instant();
-        Boolean changed = commands.sendAndWait(
-                new ChangeRole(user, Role.fromWireName(request.role()), operator.userId(), now));
+        Boolean changed =
+                commands.sendAndWait(new ChangeRole(user, Role.fromWireName(request.role()), operator.userId(), now));
         return UserResponse.from(users.afterCommand(user, now, changed));
     }
 
@@ -66,8 +66,8 @@ class UserAdministrationController {
         Plan plan = Plan.fromWireName(request.plan());
         commands.sendAndWait(new ChangePlan(user, plan, PaymentProvider.MANUAL, operator.userId(), clock.instant()));
         // the account's events and the usage account's limits reach the users row one after the other
-        return UserResponse.from(users.awaitView(user, view -> view.plan() == plan
-                && (view.role() == plan.role() || view.role() == Role.ADMIN)));
+        return UserResponse.from(users.awaitView(
+                user, view -> view.plan() == plan && (view.role() == plan.role() || view.role() == Role.ADMIN)));
     }
 
     @PostMapping("/deactivate")

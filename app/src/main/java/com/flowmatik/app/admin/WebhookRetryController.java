@@ -40,8 +40,11 @@ class WebhookRetryController {
     @PostMapping("/api/webhooks/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> retry(Principal operator, @RequestBody(required = false) RetryRequest request) {
-        List<String> ids = request == null || request.deliveryIds() == null || request.deliveryIds().isEmpty()
-                ? queries.query(new FindFailedWebhooks(), ResponseTypes.multipleInstancesOf(String.class)).join()
+        List<String> ids = request == null
+                        || request.deliveryIds() == null
+                        || request.deliveryIds().isEmpty()
+                ? queries.query(new FindFailedWebhooks(), ResponseTypes.multipleInstancesOf(String.class))
+                        .join()
                 : request.deliveryIds();
         List<Map<String, Object>> retried = new ArrayList<>();
         List<String> notFailed = new ArrayList<>();

@@ -39,12 +39,22 @@ import org.springframework.stereotype.Component;
 class BillingHistory {
 
     /** The billing facts: the subscription's own events by package, the usage account's by type. */
-    private static final Set<Class<?>> USAGE = Set.of(AiRequestStarted.class, AiRequestCompleted.class,
-            AiRequestFailed.class, AiRequestNotServed.class, TokensCharged.class, DailyQuotaExceeded.class, DailyLimitsChanged.class,
+    private static final Set<Class<?>> USAGE = Set.of(
+            AiRequestStarted.class,
+            AiRequestCompleted.class,
+            AiRequestFailed.class,
+            AiRequestNotServed.class,
+            TokensCharged.class,
+            DailyQuotaExceeded.class,
+            DailyLimitsChanged.class,
             UsageRecorded.class);
 
-    private static final Set<Class<?>> PAYMENTS = Set.of(InvoiceIssued.class, PaymentSucceeded.class,
-            PaymentFailed.class, PaymentMethodAttached.class, PaymentMethodDetached.class);
+    private static final Set<Class<?>> PAYMENTS = Set.of(
+            InvoiceIssued.class,
+            PaymentSucceeded.class,
+            PaymentFailed.class,
+            PaymentMethodAttached.class,
+            PaymentMethodDetached.class);
 
     /** The account's events that decide who may spend on it: the API keys made and revoked. */
     private static final Set<Class<?>> ACCESS = Set.of(ApiKeyCreated.class, ApiKeyRevoked.class);
@@ -64,8 +74,11 @@ class BillingHistory {
     BillingHistoryView of(UserId user, Instant asOf) {
         List<DomainEventMessage<?>> found = new ArrayList<>();
         read(UsageAccountIds.of(user), event -> USAGE.contains(event.getPayloadType()), found);
-        read(SubscriptionIds.of(user), event -> PAYMENTS.contains(event.getPayloadType())
-                || event.getPayloadType().getSimpleName().startsWith("Subscription"), found);
+        read(
+                SubscriptionIds.of(user),
+                event -> PAYMENTS.contains(event.getPayloadType())
+                        || event.getPayloadType().getSimpleName().startsWith("Subscription"),
+                found);
         read(user.value(), event -> ACCESS.contains(event.getPayloadType()), found);
         for (String delivery : webhooks.deliveriesOf(user)) {
             read(delivery, event -> user.equals(WebhookOutcomes.userOf(event.getPayload())), found);
@@ -80,8 +93,12 @@ class BillingHistory {
         List<BillingEvent> listed = new ArrayList<>();
         for (DomainEventMessage<?> event : upToAsOf) {
             totals.add(event.getPayload());
-            listed.add(new BillingEvent(event.getTimestamp(), event.getPayloadType().getSimpleName(),
-                    event.getAggregateIdentifier(), event.getSequenceNumber(), event.getPayload()));
+            listed.add(new BillingEvent(
+                    event.getTimestamp(),
+                    event.getPayloadType().getSimpleName(),
+                    event.getAggregateIdentifier(),
+                    event.getSequenceNumber(),
+                    event.getPayload()));
         }
         return new BillingHistoryView(user.value(), asOf, listed, totals.result());
     }

@@ -64,8 +64,18 @@ final class Totals {
     }
 
     BillingTotals result() {
-        return new BillingTotals(requests, failedRequests, promptTokens, completionTokens, aiCostMicros, quotaRefusals,
-                invoicesIssued, new TreeMap<>(invoiced), new TreeMap<>(paid), failedPayments, plan.wireName());
+        return new BillingTotals(
+                requests,
+                failedRequests,
+                promptTokens,
+                completionTokens,
+                aiCostMicros,
+                quotaRefusals,
+                invoicesIssued,
+                new TreeMap<>(invoiced),
+                new TreeMap<>(paid),
+                failedPayments,
+                plan.wireName());
     }
 
     private static void add(Map<String, Long> totals, Money money) {

@@ -38,16 +38,23 @@ class WebhookOutcomes {
     Set<String> deliveriesOf(UserId user) {
         byte[] quotedId = ("\"" + user.value() + "\"").getBytes(StandardCharsets.UTF_8);
         Set<String> deliveries = new LinkedHashSet<>();
-        jdbc.query(OUTCOMES, row -> {
-            byte[] payload = row.getBytes("payload");
-            if (contains(payload, quotedId)) {
-                Object outcome = serializer.deserialize(new SimpleSerializedObject<>(
-                        payload, byte[].class, row.getString("payload_type"), row.getString("payload_revision")));
-                if (user.equals(userOf(outcome))) {
-                    deliveries.add(row.getString("aggregate_identifier"));
-                }
-            }
-        }, WebhookProcessed.class.getName(), WebhookProcessingFailed.class.getName());
+        jdbc.query(
+                OUTCOMES,
+                row -> {
+                    byte[] payload = row.getBytes("payload");
+                    if (contains(payload, quotedId)) {
+                        Object outcome = serializer.deserialize(new SimpleSerializedObject<>(
+                                payload,
+                                byte[].class,
+                                row.getString("payload_type"),
+                                row.getString("payload_revision")));
+                        if (user.equals(userOf(outcome))) {
+                            deliveries.add(row.getString("aggregate_identifier"));
+                        }
+                    }
+                },
+                WebhookProcessed.class.getName(),
+                WebhookProcessingFailed.class.getName());
         return deliveries;
     }
 

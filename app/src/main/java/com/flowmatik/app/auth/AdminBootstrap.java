@@ -33,7 +33,11 @@ class AdminBootstrap implements ApplicationRunner {
     private final java.time.Clock clock;
 
     AdminBootstrap(
-            AdminProperties admin, CommandGateway commands, Passwords passwords, IdGenerator ids, java.time.Clock clock) {
+            AdminProperties admin,
+            CommandGateway commands,
+            Passwords passwords,
+            IdGenerator ids,
+            java.time.Clock clock) {
         this.admin = admin;
         this.commands = commands;
         this.passwords = passwords;
@@ -49,8 +53,12 @@ class AdminBootstrap implements ApplicationRunner {
         UserId userId = UserId.of(ids.generateId().toString());
         try {
             commands.sendAndWait(new RegisterUser(
-                    userId, admin.email(), "Administrator", passwords.hash("FLOWMATIK_ADMIN_PASSWORD", admin.password()),
-                    Role.ADMIN, clock.instant()));
+                    userId,
+                    admin.email(),
+                    "Administrator",
+                    passwords.hash("FLOWMATIK_ADMIN_PASSWORD", admin.password()),
+                    Role.ADMIN,
+                    clock.instant()));
             log.info("Created the admin account {}", admin.email());
         } catch (CommandExecutionException | BusinessRuleViolation refused) {
             if (!isEmailTaken(refused)) {
@@ -64,7 +72,8 @@ class AdminBootstrap implements ApplicationRunner {
         if (refused instanceof BusinessRuleViolation violation) {
             return violation.code() == ErrorCode.EMAIL_TAKEN;
         }
-        return ((CommandExecutionException) refused).getDetails()
+        return ((CommandExecutionException) refused)
+                .getDetails()
                 .map(details -> ErrorCode.EMAIL_TAKEN.name().equals(details))
                 .orElse(false);
     }

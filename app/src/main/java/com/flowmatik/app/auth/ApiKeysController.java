@@ -50,7 +50,8 @@ class ApiKeysController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    NewApiKeyResponse create(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ApiKeyRequest request) {
+    NewApiKeyResponse create(
+            @AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ApiKeyRequest request) {
         ApiKeys.NewApiKey key = keys.issue();
         String keyId = ids.generateId().toString();
         Instant now = clock.instant();

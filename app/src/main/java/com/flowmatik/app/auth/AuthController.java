@@ -89,8 +89,11 @@ class AuthController {
     AuthResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         String address = http.getRemoteAddr();
         signIns.heldBack(request.email(), address).ifPresent(wait -> {
-            throw ApiProblem.retryAfter(ProblemType.RATE_LIMITED, "Too many failed sign-ins for this account; "
-                    + "try again in " + Math.max(1, wait.toSeconds() + 1) + " s", wait);
+            throw ApiProblem.retryAfter(
+                    ProblemType.RATE_LIMITED,
+                    "Too many failed sign-ins for this account; " + "try again in " + Math.max(1, wait.toSeconds() + 1)
+                            + " s",
+                    wait);
         });
         Optional<Credentials> credentials = users.credentials(request.email());
         boolean matches = passwords.matches(
@@ -131,7 +134,9 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(
             @AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ChangePasswordRequest request) {
-        String currentHash = users.credentials(caller.userId()).map(Credentials::passwordHash).orElse(null);
+        String currentHash = users.credentials(caller.userId())
+                .map(Credentials::passwordHash)
+                .orElse(null);
         if (!passwords.matches(request.currentPassword(), currentHash)) {
             throw ApiProblem.invalidField("currentPassword", "is not the account's password");
         }

@@ -5,4 +5,5 @@ import jakarta.validation.constraints.Size;
 
 /** A password change by a signed-in user, who proves it is them with the current password. */
 public record ChangePasswordRequest(
-        @NotBlank @Size(max = 72) String currentPassword, @NotBlank @Size(min = 8, max = 72) String newPassword) {}
+        @NotBlank @Size(max = 72) String currentPassword,
+        @NotBlank @Size(min = 8, max = 72) String newPassword) {}

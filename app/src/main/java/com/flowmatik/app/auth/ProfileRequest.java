@@ -12,5 +12,5 @@ import jakarta.validation.constraints.Size;
  */
 public record ProfileRequest(
         @NotBlank @Size(max = 100) String name,
-        @Null(message = "cannot be changed through the profile; the address you signed up with stays")
-                String email) {}
+
+        @Null(message = "cannot be changed through the profile; the address you signed up with stays") String email) {}

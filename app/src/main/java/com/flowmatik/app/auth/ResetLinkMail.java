@@ -27,7 +27,8 @@ class ResetLinkMail {
 
     void send(String email, String token) {
         if (sender == null) {
-            log.warn("A password reset was asked for, but mail is not configured (SMTP_HOST is not set): no link was sent");
+            log.warn(
+                    "A password reset was asked for, but mail is not configured (SMTP_HOST is not set): no link was sent");
             return;
         }
         String link = mail.resetUrl() + token;

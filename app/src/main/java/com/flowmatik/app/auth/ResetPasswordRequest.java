@@ -5,4 +5,5 @@ import jakarta.validation.constraints.Size;
 
 /** A new password, with the token from the reset link. */
 public record ResetPasswordRequest(
-        @NotBlank @Size(max = 200) String token, @NotBlank @Size(min = 8, max = 72) String newPassword) {}
+        @NotBlank @Size(max = 200) String token,
+        @NotBlank @Size(min = 8, max = 72) String newPassword) {}

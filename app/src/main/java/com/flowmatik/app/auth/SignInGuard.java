@@ -44,7 +44,9 @@ class SignInGuard {
         Instant now = clock.instant();
         List<Instant> blockedUntil = jdbc.query(
                 "SELECT blocked_until FROM sign_in_failure WHERE account = ? AND blocked_until > ?",
-                (row, n) -> row.getTimestamp(1).toInstant(), account(email), Timestamp.from(now));
+                (row, n) -> row.getTimestamp(1).toInstant(),
+                account(email),
+                Timestamp.from(now));
         if (blockedUntil.isEmpty() || trusted(account(email), address, now)) {
             return Optional.empty();
         }
@@ -56,16 +58,25 @@ class SignInGuard {
         Instant now = clock.instant();
         List<Integer> earlier = jdbc.query(
                 "SELECT failures FROM sign_in_failure WHERE account = ? AND last_failed_at > ?",
-                (row, n) -> row.getInt(1), account, Timestamp.from(now.minus(FORGET_AFTER)));
+                (row, n) -> row.getInt(1),
+                account,
+                Timestamp.from(now.minus(FORGET_AFTER)));
         int failures = earlier.isEmpty() ? 1 : earlier.get(0) + 1;
         Timestamp blockedUntil = failures > FREE_FAILURES ? Timestamp.from(now.plus(backoff(failures))) : null;
         int updated = jdbc.update(
                 "UPDATE sign_in_failure SET failures = ?, last_failed_at = ?, blocked_until = ? WHERE account = ?",
-                failures, Timestamp.from(now), blockedUntil, account);
+                failures,
+                Timestamp.from(now),
+                blockedUntil,
+                account);
         if (updated == 0) {
             try {
-                jdbc.update("INSERT INTO sign_in_failure (account, failures, last_failed_at, blocked_until) VALUES (?, ?, ?, ?)",
-                        account, failures, Timestamp.from(now), blockedUntil);
+                jdbc.update(
+                        "INSERT INTO sign_in_failure (account, failures, last_failed_at, blocked_until) VALUES (?, ?, ?, ?)",
+                        account,
+                        failures,
+                        Timestamp.from(now),
+                        blockedUntil);
             } catch (DuplicateKeyException concurrentFailure) {
                 // another failure of the same account was recorded at the same moment: it counts
             }
@@ -76,11 +87,18 @@ class SignInGuard {
         String account = account(email);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("DELETE FROM sign_in_failure WHERE account = ?", account);
-        if (jdbc.update("UPDATE sign_in_address SET last_signed_in = ? WHERE account = ? AND address = ?",
-                        now, account, address) == 0) {
+        if (jdbc.update(
+                        "UPDATE sign_in_address SET last_signed_in = ? WHERE account = ? AND address = ?",
+                        now,
+                        account,
+                        address)
+                == 0) {
             try {
-                jdbc.update("INSERT INTO sign_in_address (account, address, last_signed_in) VALUES (?, ?, ?)",
-                        account, address, now);
+                jdbc.update(
+                        "INSERT INTO sign_in_address (account, address, last_signed_in) VALUES (?, ?, ?)",
+                        account,
+                        address,
+                        now);
             } catch (DuplicateKeyException concurrentSignIn) {
                 // the same address signed in twice at once: one row is all it takes
             }
@@ -97,7 +115,10 @@ class SignInGuard {
     private boolean trusted(String account, String address, Instant now) {
         Integer known = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM sign_in_address WHERE account = ? AND address = ? AND last_signed_in > ?",
-                Integer.class, account, address, Timestamp.from(now.minus(TRUST_FOR)));
+                Integer.class,
+                account,
+                address,
+                Timestamp.from(now.minus(TRUST_FOR)));
         return known != null && known > 0;
     }
 

@@ -35,7 +35,8 @@ public class UserDirectory {
     }
 
     public Optional<UserView> find(UserId userId) {
-        return queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join();
+        return queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class))
+                .join();
     }
 
     public Optional<Credentials> credentials(String email) {
@@ -47,7 +48,8 @@ public class UserDirectory {
     }
 
     private Optional<Credentials> credentials(FindCredentials query) {
-        return queries.query(query, ResponseTypes.optionalInstanceOf(Credentials.class)).join();
+        return queries.query(query, ResponseTypes.optionalInstanceOf(Credentials.class))
+                .join();
     }
 
     public Optional<AccountStatus> status(UserId userId) {
@@ -91,7 +93,8 @@ public class UserDirectory {
                 return user;
             }
         }
-        throw new ApiProblem(ProblemType.SERVICE_UNAVAILABLE, "The change is recorded but not readable yet; read again shortly");
+        throw new ApiProblem(
+                ProblemType.SERVICE_UNAVAILABLE, "The change is recorded but not readable yet; read again shortly");
     }
 
     /** {@link #awaitChange} when the command changed something, the user as they are otherwise. */

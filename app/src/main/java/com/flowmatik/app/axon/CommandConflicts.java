@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import java.util.function.Predicate;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -48,7 +48,8 @@ final class CommandConflicts implements RetryScheduler {
             RuntimeException lastFailure,
             List<Class<? extends Throwable>[]> failures,
             Runnable commandDispatch) {
-        if (!isConflict(lastFailure) && !(isCreationRace(lastFailure) && createsIfMissing.test(commandMessage.getPayloadType()))) {
+        if (!isConflict(lastFailure)
+                && !(isCreationRace(lastFailure) && createsIfMissing.test(commandMessage.getPayloadType()))) {
             return false;
         }
         if (failures.size() > MAX_RETRIES) {

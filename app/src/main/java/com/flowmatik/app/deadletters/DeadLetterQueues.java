@@ -45,13 +45,15 @@ class DeadLetterQueues {
             TransactionManager transactionManager,
             Serializer genericSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new EveryGroup(properties, group -> config -> JpaSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                .processingGroup(group)
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)
-                .genericSerializer(genericSerializer)
-                .eventSerializer(eventSerializer)
-                .build());
+        return new EveryGroup(
+                properties,
+                group -> config -> JpaSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(group)
+                        .entityManagerProvider(entityManagerProvider)
+                        .transactionManager(transactionManager)
+                        .genericSerializer(genericSerializer)
+                        .eventSerializer(eventSerializer)
+                        .build());
     }
 
     private static final class EveryGroup extends DeadLetterQueueProviderConfigurerModule {

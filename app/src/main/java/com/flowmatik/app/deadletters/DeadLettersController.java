@@ -74,8 +74,10 @@ class DeadLettersController {
 
     private Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues() {
         Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues = new TreeMap<>();
-        processing.eventProcessors().keySet().forEach(group ->
-                processing.deadLetterQueue(group).ifPresent(queue -> queues.put(group, queue)));
+        processing
+                .eventProcessors()
+                .keySet()
+                .forEach(group -> processing.deadLetterQueue(group).ifPresent(queue -> queues.put(group, queue)));
         return queues;
     }
 
@@ -83,8 +85,14 @@ class DeadLettersController {
         EventMessage<?> message = letter.message();
         Object sequence = processing.sequencingPolicy(group).getSequenceIdentifierFor(message);
         String cause = letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null);
-        return new Letter(group, sequence == null ? null : sequence.toString(), message.getIdentifier(),
-                message.getPayloadType().getSimpleName(), cause, letter.enqueuedAt(), letter.lastTouched());
+        return new Letter(
+                group,
+                sequence == null ? null : sequence.toString(),
+                message.getIdentifier(),
+                message.getPayloadType().getSimpleName(),
+                cause,
+                letter.enqueuedAt(),
+                letter.lastTouched());
     }
 
     /** One group's queue: how many letters it holds and the first {@value #LISTED_PER_GROUP} of them. */

@@ -49,13 +49,22 @@ class AdminHealthController {
 
     @GetMapping("/api/admin/health")
     Map<String, Object> health() {
-        Health processorHealth = contributed.of(ProcessorsHealth.CONTRIBUTOR).orElseGet(() -> Health.unknown().build());
+        Health processorHealth = contributed
+                .of(ProcessorsHealth.CONTRIBUTOR)
+                .orElseGet(() -> Health.unknown().build());
         List<Map<String, Object>> processorList = processors.list(processorHealth);
 
         Map<String, Object> components = new LinkedHashMap<>();
-        components.put("database", component(contributed.of("db").orElseGet(() -> Health.unknown().build())));
+        components.put(
+                "database",
+                component(contributed.of("db").orElseGet(() -> Health.unknown().build())));
         components.put("eventStore", eventStore(processorHealth));
-        components.put("redis", contributed.of("redis").<Object>map(AdminHealthController::component).orElse(NOT_USED));
+        components.put(
+                "redis",
+                contributed
+                        .of("redis")
+                        .<Object>map(AdminHealthController::component)
+                        .orElse(NOT_USED));
         components.put("aiProvider", aiProvider());
         PaymentProperties settings = payments.getIfAvailable();
         components.put("stripe", settings == null ? NOT_ON_THIS_INSTANCE : stripe(settings.stripe()));
@@ -71,8 +80,9 @@ class AdminHealthController {
     private static String overall(Map<String, Object> components, List<Map<String, Object>> processorList) {
         boolean essentialsUp = isUp(components.get("database"))
                 && isUp(components.get("eventStore"))
-                && processorList.stream().allMatch(processor ->
-                        Boolean.TRUE.equals(processor.get("running")) && !Boolean.TRUE.equals(processor.get("error")));
+                && processorList.stream()
+                        .allMatch(processor -> Boolean.TRUE.equals(processor.get("running"))
+                                && !Boolean.TRUE.equals(processor.get("error")));
         if (!essentialsUp) {
             return Status.DOWN.getCode();
         }
@@ -116,23 +126,30 @@ class AdminHealthController {
         }
         CircuitState circuit = provider.status();
         Map<String, Object> component = new LinkedHashMap<>();
-        component.put("status", switch (circuit) {
-            case CLOSED -> Status.UP.getCode();
-            case OPEN -> Status.DOWN.getCode();
-            case HALF_OPEN -> "RECOVERING";
-        });
+        component.put(
+                "status",
+                switch (circuit) {
+                    case CLOSED -> Status.UP.getCode();
+                    case OPEN -> Status.DOWN.getCode();
+                    case HALF_OPEN -> "RECOVERING";
+                });
         component.put("provider", provider.name());
         component.put("circuitBreaker", circuit.name());
         return component;
     }
 
     private static Map<String, Object> stripe(PaymentProperties.Stripe stripe) {
-        return provider(stripe.secretKey() != null, stripe.webhookSecret() != null, stripe.prices().size());
+        return provider(
+                stripe.secretKey() != null,
+                stripe.webhookSecret() != null,
+                stripe.prices().size());
     }
 
     private static Map<String, Object> lemonSqueezy(PaymentProperties.LemonSqueezy lemonSqueezy) {
-        return provider(lemonSqueezy.apiKey() != null && lemonSqueezy.storeId() != null,
-                lemonSqueezy.webhookSecret() != null, lemonSqueezy.variants().size());
+        return provider(
+                lemonSqueezy.apiKey() != null && lemonSqueezy.storeId() != null,
+                lemonSqueezy.webhookSecret() != null,
+                lemonSqueezy.variants().size());
     }
 
     /** Configured means it can take subscriptions (its API key is set); nothing is sent to the provider. */

@@ -69,7 +69,8 @@ class ContributedHealth {
             boolean allUp = true;
             for (var member : composite) {
                 Health health = health(member.contributor());
-                members.put(member.name(), Map.of("status", health.getStatus().getCode(), "details", health.getDetails()));
+                members.put(
+                        member.name(), Map.of("status", health.getStatus().getCode(), "details", health.getDetails()));
                 allUp &= Status.UP.equals(health.getStatus());
             }
             return (allUp ? Health.up() : Health.down()).withDetails(members).build();

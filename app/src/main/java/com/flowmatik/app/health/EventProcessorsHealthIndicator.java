@@ -31,7 +31,8 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         long head = position(eventStore.createHeadToken());
         boolean allWell = true;
-        for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
+        for (Map.Entry<String, EventProcessor> entry :
+                processing.eventProcessors().entrySet()) {
             EventProcessor processor = entry.getValue();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("running", processor.isRunning());
@@ -39,15 +40,18 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             allWell &= processor.isRunning() && !processor.isError();
             if (processor instanceof StreamingEventProcessor streaming) {
                 Map<String, Object> segments = new LinkedHashMap<>();
-                for (Map.Entry<Integer, EventTrackerStatus> segment : streaming.processingStatus().entrySet()) {
+                for (Map.Entry<Integer, EventTrackerStatus> segment :
+                        streaming.processingStatus().entrySet()) {
                     EventTrackerStatus status = segment.getValue();
                     long position = status.getCurrentPosition().orElse(-1);
-                    segments.put(String.valueOf(segment.getKey()), Map.of(
-                            "position", position,
-                            "lag", head < 0 || position < 0 ? -1 : Math.max(0, head - position),
-                            "caughtUp", status.isCaughtUp(),
-                            "replaying", status.isReplaying(),
-                            "errorState", status.isErrorState()));
+                    segments.put(
+                            String.valueOf(segment.getKey()),
+                            Map.of(
+                                    "position", position,
+                                    "lag", head < 0 || position < 0 ? -1 : Math.max(0, head - position),
+                                    "caughtUp", status.isCaughtUp(),
+                                    "replaying", status.isReplaying(),
+                                    "errorState", status.isErrorState()));
                     allWell &= !status.isErrorState();
                 }
                 details.put("segments", segments);

@@ -34,6 +34,7 @@ class HealthController implements DisposableBean {
 
     /** Caches and channels between instances: the platform serves correctly without them. */
     static final Set<String> OPTIONAL = Set.of("redis");
+
     static final String SLOW = "SLOW";
 
     private final ContributedHealth contributed;
@@ -64,8 +65,10 @@ class HealthController implements DisposableBean {
     ResponseEntity<Map<String, Object>> health() {
         Map<String, CompletableFuture<Status>> asked = new LinkedHashMap<>();
         for (String name : contributed.names()) {
-            asked.put(name, CompletableFuture.supplyAsync(
-                    () -> contributed.of(name).map(Health::getStatus).orElse(Status.UNKNOWN), checks));
+            asked.put(
+                    name,
+                    CompletableFuture.supplyAsync(
+                            () -> contributed.of(name).map(Health::getStatus).orElse(Status.UNKNOWN), checks));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, String> failing = new LinkedHashMap<>();
@@ -102,7 +105,8 @@ class HealthController implements DisposableBean {
     /** The component's status, or null when it has not answered by the deadline. */
     private static String statusOf(CompletableFuture<Status> answer, long deadline) {
         try {
-            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).getCode();
+            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    .getCode();
         } catch (TimeoutException stillAsking) {
             return null;
         } catch (ExecutionException failed) {

@@ -58,7 +58,8 @@ class ProcessorsHealth {
         } else {
             processor.put("segments", 0);
         }
-        processing.deadLetterQueue(name)
+        processing
+                .deadLetterQueue(name)
                 .map(SequencedDeadLetterQueue::size)
                 .ifPresent(deadLetters -> processor.put("deadLetters", deadLetters));
         return processor;

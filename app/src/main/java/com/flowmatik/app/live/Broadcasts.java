@@ -40,7 +40,11 @@ class Broadcasts {
                 Notification.BROADCAST, title, message, Map.of("audience", audience.wireName()), clock.instant());
         relay.publish(audience, notification);
         int delivered = deliverHere(audience, notification);
-        log.info("Broadcast \"{}\" by {} to {}: {} session(s) on this instance", title, operator, audience.wireName(),
+        log.info(
+                "Broadcast \"{}\" by {} to {}: {} session(s) on this instance",
+                title,
+                operator,
+                audience.wireName(),
                 delivered);
         return delivered;
     }

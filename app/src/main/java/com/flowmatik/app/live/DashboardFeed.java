@@ -61,10 +61,17 @@ class DashboardFeed implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void followReadModel() {
         try {
-            readModelChanges = queries.subscriptionQuery(new FindDashboard(Instant.now()),
-                    ResponseTypes.instanceOf(Dashboard.class), ResponseTypes.instanceOf(Instant.class));
-            readModelChanges.updates().subscribe(changedAt -> changed(), failure ->
-                    log.warn("Stopped following the dashboard read model; only subscribers get it now", failure));
+            readModelChanges = queries.subscriptionQuery(
+                    new FindDashboard(Instant.now()),
+                    ResponseTypes.instanceOf(Dashboard.class),
+                    ResponseTypes.instanceOf(Instant.class));
+            readModelChanges
+                    .updates()
+                    .subscribe(
+                            changedAt -> changed(),
+                            failure -> log.warn(
+                                    "Stopped following the dashboard read model; only subscribers get it now",
+                                    failure));
         } catch (RuntimeException unavailable) {
             log.warn("Cannot follow the dashboard read model; only subscribers get it: {}", unavailable.toString());
         }
@@ -87,7 +94,9 @@ class DashboardFeed implements DisposableBean {
         pending.set(false);
         lastPush = System.nanoTime();
         try {
-            dashboard.current().ifPresent(data -> sessions.toSessions(LiveSession::followsDashboard, new Message(data)));
+            dashboard
+                    .current()
+                    .ifPresent(data -> sessions.toSessions(LiveSession::followsDashboard, new Message(data)));
         } catch (RuntimeException failure) {
             log.warn("The live dashboard could not be pushed; the next event tries again", failure);
         }

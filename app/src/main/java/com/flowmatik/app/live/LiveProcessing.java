@@ -45,6 +45,8 @@ public class LiveProcessing {
     }
 
     static Instant startOfDay(Instant at) {
-        return LocalDate.ofInstant(at, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return LocalDate.ofInstant(at, ZoneOffset.UTC)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
     }
 }

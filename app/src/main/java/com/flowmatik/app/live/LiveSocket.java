@@ -1,7 +1,5 @@
 package com.flowmatik.app.live;
 
-import com.flowmatik.api.identity.Role;
-import com.flowmatik.api.identity.UserId;
 import com.flowmatik.app.security.AuthenticatedUser;
 import java.io.IOException;
 import java.security.Principal;
@@ -13,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.SubProtocolCapable;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -35,6 +33,7 @@ class LiveSocket extends TextWebSocketHandler implements SubProtocolCapable {
     static final String DASHBOARD = "dashboard";
     /** The subprotocol before a browser's token, which the authentication filter reads at the handshake. */
     static final String BEARER_SUBPROTOCOL = "bearer";
+
     static final int SEND_TIME_LIMIT_MS = 10_000;
     static final int BUFFER_LIMIT_BYTES = 512 * 1024;
     private static final Logger log = LoggerFactory.getLogger(LiveSocket.class);
@@ -67,7 +66,8 @@ class LiveSocket extends TextWebSocketHandler implements SubProtocolCapable {
                 user.userId(),
                 user.role());
         sessions.add(session);
-        session.send(json.writeValueAsString(Map.of("type", "connected", "userId", user.userId().value())));
+        session.send(json.writeValueAsString(
+                Map.of("type", "connected", "userId", user.userId().value())));
     }
 
     @Override

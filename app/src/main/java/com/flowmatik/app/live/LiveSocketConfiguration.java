@@ -2,10 +2,10 @@ package com.flowmatik.app.live;
 
 import com.flowmatik.app.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.socket.server.HandshakeHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.HandshakeHandler;
 
 /**
  * Serves {@link LiveSocket} at {@code /ws}, on every instance whichever sides it runs. As for
@@ -29,6 +29,8 @@ class LiveSocketConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(socket, "/ws").setHandshakeHandler(handshakes).setAllowedOrigins(web.corsOrigins().toArray(String[]::new));
+        registry.addHandler(socket, "/ws")
+                .setHandshakeHandler(handshakes)
+                .setAllowedOrigins(web.corsOrigins().toArray(String[]::new));
     }
 }

@@ -61,20 +61,26 @@ class QuotaNotices {
     void on(DailyQuotaExceeded event) {
         UserDay day = usage.day(event.userId(), event.refusedAt());
         if (notices.isListening(event.userId()) && day.reached(event.limit(), event.limitValue())) {
-            notices.send(event.userId(), reached(
-                    new UserDay.Crossing(event.limit(), UserDay.REACHED_PERCENT, event.used(), event.limitValue()),
-                    event.refusedAt()));
+            notices.send(
+                    event.userId(),
+                    reached(
+                            new UserDay.Crossing(
+                                    event.limit(), UserDay.REACHED_PERCENT, event.used(), event.limitValue()),
+                            event.refusedAt()));
         }
     }
 
     private void announce(UserId userId, UserDay day, Instant at) {
         if (day.limits() == null) {
             LocalDate date = day.date();
-            UsageReport report = queries.query(new FindUsage(userId, date, date, date), UsageReport.class).join();
+            UsageReport report = queries.query(new FindUsage(userId, date, date, date), UsageReport.class)
+                    .join();
             day.limits(report.limits());
         }
         for (UserDay.Crossing crossing : day.newCrossings()) {
-            notices.send(userId, crossing.percent() >= UserDay.REACHED_PERCENT ? reached(crossing, at) : warning(crossing, at));
+            notices.send(
+                    userId,
+                    crossing.percent() >= UserDay.REACHED_PERCENT ? reached(crossing, at) : warning(crossing, at));
         }
     }
 
@@ -106,7 +112,12 @@ class QuotaNotices {
         data.put("percent", crossing.percent());
         data.put("used", crossing.used());
         data.put("limitValue", crossing.limitValue());
-        data.put("resetsAt", LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        data.put(
+                "resetsAt",
+                LocalDate.ofInstant(at, ZoneOffset.UTC)
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant());
         return data;
     }
 

@@ -36,7 +36,8 @@ class ReadModelDashboard {
 
     Optional<Map<String, Object>> current() {
         try {
-            Dashboard dashboard = queries.query(new FindDashboard(clock.instant()), ResponseTypes.instanceOf(Dashboard.class))
+            Dashboard dashboard = queries.query(
+                            new FindDashboard(clock.instant()), ResponseTypes.instanceOf(Dashboard.class))
                     .join();
             @SuppressWarnings("unchecked")
             Map<String, Object> data = JSON.convertValue(dashboard, Map.class);

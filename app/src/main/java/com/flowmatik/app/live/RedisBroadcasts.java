@@ -28,6 +28,7 @@ class RedisBroadcasts {
 
     /** The channel's name after the platform's Redis prefix. */
     static final String CHANNEL = "live:broadcasts";
+
     private static final Logger log = LoggerFactory.getLogger(RedisBroadcasts.class);
 
     /** What travels on the channel. */
@@ -43,7 +44,8 @@ class RedisBroadcasts {
                 redis.convertAndSend(
                         channel, json.writeValueAsString(new Relayed(instance, audience.wireName(), notification)));
             } catch (DataAccessException unreachable) {
-                throw new ApiProblem(ProblemType.SERVICE_UNAVAILABLE,
+                throw new ApiProblem(
+                        ProblemType.SERVICE_UNAVAILABLE,
                         "The broadcast cannot reach the other instances: Redis does not answer");
             }
         };
@@ -59,13 +61,20 @@ class RedisBroadcasts {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         container.setAutoStartup(false);
-        container.addMessageListener((message, pattern) -> {
-            Relayed relayed = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), Relayed.class);
-            if (!instance.equals(relayed.origin())) {
-                int delivered = broadcasts.deliverHere(Audience.parse(relayed.audience()), relayed.notification());
-                log.debug("Relayed broadcast to {}: {} session(s) on this instance", relayed.audience(), delivered);
-            }
-        }, new ChannelTopic(keys.key(CHANNEL)));
+        container.addMessageListener(
+                (message, pattern) -> {
+                    Relayed relayed =
+                            json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), Relayed.class);
+                    if (!instance.equals(relayed.origin())) {
+                        int delivered =
+                                broadcasts.deliverHere(Audience.parse(relayed.audience()), relayed.notification());
+                        log.debug(
+                                "Relayed broadcast to {}: {} session(s) on this instance",
+                                relayed.audience(),
+                                delivered);
+                    }
+                },
+                new ChannelTopic(keys.key(CHANNEL)));
         return container;
     }
 

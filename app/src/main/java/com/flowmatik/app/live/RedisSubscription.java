@@ -44,7 +44,9 @@ final class RedisSubscription implements InitializingBean, DisposableBean {
                 }
             } catch (RuntimeException unreachable) {
                 if (!warned) {
-                    log.warn("Broadcasts of the other instances are missed until Redis answers: {}", unreachable.toString());
+                    log.warn(
+                            "Broadcasts of the other instances are missed until Redis answers: {}",
+                            unreachable.toString());
                     warned = true;
                 }
                 container.stop();

@@ -33,33 +33,56 @@ class SubscriptionNotices {
     @EventHandler
     @DisallowReplay
     void on(SubscriptionStarted event) {
-        tell(event.userId(), "started", "Your " + name(event.plan()) + " subscription has started",
+        tell(
+                event.userId(),
+                "started",
+                "Your " + name(event.plan()) + " subscription has started",
                 "Thank you! Your " + name(event.plan()) + " plan and its limits apply now.",
-                facts("plan", event.plan().wireName(), "provider", event.provider().wireName()), event.startedAt());
+                facts(
+                        "plan",
+                        event.plan().wireName(),
+                        "provider",
+                        event.provider().wireName()),
+                event.startedAt());
     }
 
     @EventHandler
     @DisallowReplay
     void on(SubscriptionPlanChanged event) {
-        tell(event.userId(), "plan-changed", "Your plan is now " + name(event.plan()),
-                "You moved from " + name(event.previousPlan()) + " to " + name(event.plan()) + "; its limits apply now.",
-                facts("previousPlan", event.previousPlan().wireName(), "plan", event.plan().wireName()),
+        tell(
+                event.userId(),
+                "plan-changed",
+                "Your plan is now " + name(event.plan()),
+                "You moved from " + name(event.previousPlan()) + " to " + name(event.plan())
+                        + "; its limits apply now.",
+                facts(
+                        "previousPlan",
+                        event.previousPlan().wireName(),
+                        "plan",
+                        event.plan().wireName()),
                 event.changedAt());
     }
 
     @EventHandler
     @DisallowReplay
     void on(SubscriptionCancellationScheduled event) {
-        tell(event.userId(), "cancellation-scheduled", "Your subscription will end",
+        tell(
+                event.userId(),
+                "cancellation-scheduled",
+                "Your subscription will end",
                 "Your subscription ends on " + LocalDate.ofInstant(event.endsAt(), ZoneOffset.UTC)
                         + " (UTC); until then your plan stays as it is.",
-                facts("endsAt", event.endsAt()), event.scheduledAt());
+                facts("endsAt", event.endsAt()),
+                event.scheduledAt());
     }
 
     @EventHandler
     @DisallowReplay
     void on(SubscriptionCanceled event) {
-        tell(event.userId(), "canceled", "Your " + name(event.plan()) + " subscription has ended",
+        tell(
+                event.userId(),
+                "canceled",
+                "Your " + name(event.plan()) + " subscription has ended",
                 "You are on the Free plan now, with its daily limits.",
                 facts("plan", event.plan().wireName(), "reason", event.reason()),
                 event.canceledAt());
@@ -69,16 +92,26 @@ class SubscriptionNotices {
     @DisallowReplay
     void on(PaymentFailed event) {
         Money amount = event.amount();
-        tell(event.userId(), "payment-failed", "A payment failed",
+        tell(
+                event.userId(),
+                "payment-failed",
+                "A payment failed",
                 "We could not collect " + (amount == null ? "your payment" : amount(amount)) + " through "
                         + event.provider().wireName() + "; it will be tried again. Please check your payment method.",
-                facts("provider", event.provider().wireName(), "invoiceId", event.invoiceId(),
-                        "amount", amount == null ? null : amount.amount(),
-                        "currency", amount == null ? null : amount.currency()),
+                facts(
+                        "provider",
+                        event.provider().wireName(),
+                        "invoiceId",
+                        event.invoiceId(),
+                        "amount",
+                        amount == null ? null : amount.amount(),
+                        "currency",
+                        amount == null ? null : amount.currency()),
                 event.failedAt());
     }
 
-    private void tell(UserId userId, String change, String title, String message, Map<String, Object> facts, Instant at) {
+    private void tell(
+            UserId userId, String change, String title, String message, Map<String, Object> facts, Instant at) {
         if (!notices.isListening(userId)) {
             return;
         }
@@ -105,7 +138,11 @@ class SubscriptionNotices {
     }
 
     private static String amount(Money money) {
-        return String.format(Locale.ROOT, "%d.%02d %s", money.amount() / 100, Math.abs(money.amount() % 100),
+        return String.format(
+                Locale.ROOT,
+                "%d.%02d %s",
+                money.amount() / 100,
+                Math.abs(money.amount() % 100),
                 money.currency().toUpperCase(Locale.ROOT));
     }
 }

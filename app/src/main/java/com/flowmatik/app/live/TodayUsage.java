@@ -44,10 +44,14 @@ class TodayUsage {
     /** Usage recorded from elsewhere counts its requests and tokens on the days they occurred. */
     @EventHandler
     void on(UsageRecorded event, @MessageIdentifier String eventId) {
-        Map<LocalDate, List<RecordedUsage>> byDay = event.items().stream().collect(Collectors.groupingBy(
-                item -> LocalDate.ofInstant(item.occurredAt(), ZoneOffset.UTC)));
-        byDay.values().forEach(items -> day(event.userId(), items.get(0).occurredAt())
-                .count(eventId, items.size(), items.stream().mapToLong(RecordedUsage::tokens).sum()));
+        Map<LocalDate, List<RecordedUsage>> byDay = event.items().stream()
+                .collect(Collectors.groupingBy(item -> LocalDate.ofInstant(item.occurredAt(), ZoneOffset.UTC)));
+        byDay.values()
+                .forEach(items -> day(event.userId(), items.get(0).occurredAt())
+                        .count(
+                                eventId,
+                                items.size(),
+                                items.stream().mapToLong(RecordedUsage::tokens).sum()));
     }
 
     /** A request the provider never served gives its place back on the day it started. */

@@ -8,4 +8,5 @@ import java.time.Instant;
  * @param requestId the request it was logged for (MDC {@code requestId}), or null outside requests
  * @param error the class and message of the exception logged with it, if any
  */
-record LogLine(Instant at, String level, String logger, String message, String requestId, String thread, String error) {}
+record LogLine(
+        Instant at, String level, String logger, String message, String requestId, String thread, String error) {}

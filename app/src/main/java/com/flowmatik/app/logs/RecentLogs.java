@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * attached when Logback is configured again (another Spring context in the same JVM does that).
  */
 @Component
-class RecentLogs extends UnsynchronizedAppenderBase<ILoggingEvent> implements LoggerContextListener, InitializingBean, DisposableBean {
+class RecentLogs extends UnsynchronizedAppenderBase<ILoggingEvent>
+        implements LoggerContextListener, InitializingBean, DisposableBean {
 
     static final int CAPACITY = 2_000;
 

@@ -32,20 +32,32 @@ class McpResources {
 
     List<SyncResourceSpecification> specifications(McpJsonMapper json) {
         return List.of(
-                resource(json, PLANS, "plans", "The plans on sale: price, daily request and token limits (null ="
-                        + " unlimited) and features", plans::offers),
-                resource(json, MODELS, "models", "The AI models a chat may name, with their prices per million"
-                        + " tokens in micro-dollars", models::models));
+                resource(
+                        json,
+                        PLANS,
+                        "plans",
+                        "The plans on sale: price, daily request and token limits (null =" + " unlimited) and features",
+                        plans::offers),
+                resource(
+                        json,
+                        MODELS,
+                        "models",
+                        "The AI models a chat may name, with their prices per million" + " tokens in micro-dollars",
+                        models::models));
     }
 
     private static SyncResourceSpecification resource(
             McpJsonMapper json, String uri, String name, String description, Supplier<Object> content) {
         McpSchema.Resource resource = McpSchema.Resource.builder()
-                .uri(uri).name(name).description(description).mimeType("application/json").build();
+                .uri(uri)
+                .name(name)
+                .description(description)
+                .mimeType("application/json")
+                .build();
         return new SyncResourceSpecification(resource, (context, request) -> {
             try {
-                return new McpSchema.ReadResourceResult(List.of(
-                        new McpSchema.TextResourceContents(uri, "application/json", json.writeValueAsString(content.get()))));
+                return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(
+                        uri, "application/json", json.writeValueAsString(content.get()))));
             } catch (IOException unwritable) {
                 throw new UncheckedIOException(unwritable);
             }

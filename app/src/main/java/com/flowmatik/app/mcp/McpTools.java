@@ -59,65 +59,106 @@ class McpTools {
 
     List<SyncToolSpecification> specifications(io.modelcontextprotocol.json.McpJsonMapper json) {
         return List.of(
-                doors.tool(json, "chat", "Send a message to the AI and get its answer. Counts as one request"
+                doors.tool(
+                        json,
+                        "chat",
+                        "Send a message to the AI and get its answer. Counts as one request"
                                 + " against your plan's daily limits, like a chat in the app; refused with"
                                 + " quota-exceeded once they are reached.",
-                        ToolDoors.schema(List.of("message"),
+                        ToolDoors.schema(
+                                List.of("message"),
                                 ToolDoors.string("message", "What to say to the AI (up to 32,000 characters)"),
-                                ToolDoors.string("conversationId", "Continue this conversation; omit to start a new one"),
+                                ToolDoors.string(
+                                        "conversationId", "Continue this conversation; omit to start a new one"),
                                 ToolDoors.string("model", "A model id from the models resource; omit for the default"),
-                                ToolDoors.string("agent", "An agent persona, such as 'writer' or 'coder'; omit for none")),
+                                ToolDoors.string(
+                                        "agent", "An agent persona, such as 'writer' or 'coder'; omit for none")),
                         this::chat),
-                doors.tool(json, "generate_content", "Generate a piece of content (blog-post, seo-article,"
+                doors.tool(
+                        json,
+                        "generate_content",
+                        "Generate a piece of content (blog-post, seo-article,"
                                 + " social-post, product-description, email, or image) from a prompt. Metered"
                                 + " like chat.",
-                        ToolDoors.schema(List.of("type", "prompt"),
-                                ToolDoors.string("type", "blog-post, seo-article, social-post, product-description,"
-                                        + " email or image"),
+                        ToolDoors.schema(
+                                List.of("type", "prompt"),
+                                ToolDoors.string(
+                                        "type",
+                                        "blog-post, seo-article, social-post, product-description,"
+                                                + " email or image"),
                                 ToolDoors.string("prompt", "What the content is about (up to 8,000 characters)"),
                                 ToolDoors.string("model", "A model id; omit for the default")),
                         this::generateContent),
-                doors.tool(json, "usage_today", "Your plan, today's requests and tokens, and your daily limits"
-                                + " (null = unlimited).",
+                doors.tool(
+                        json,
+                        "usage_today",
+                        "Your plan, today's requests and tokens, and your daily limits" + " (null = unlimited).",
                         ToolDoors.schema(List.of()),
                         (caller, arguments) -> usage(caller, today(), today())),
-                doors.tool(json, "usage_history", "Your usage per UTC day between two dates (at most 366 days).",
-                        ToolDoors.schema(List.of("from", "to"),
+                doors.tool(
+                        json,
+                        "usage_history",
+                        "Your usage per UTC day between two dates (at most 366 days).",
+                        ToolDoors.schema(
+                                List.of("from", "to"),
                                 ToolDoors.string("from", "First day, YYYY-MM-DD"),
                                 ToolDoors.string("to", "Last day, YYYY-MM-DD, on or after from")),
                         (caller, arguments) -> usage(caller, date(arguments, "from"), date(arguments, "to"))),
-                doors.tool(json, "list_conversations", "Your conversations, most recently updated first.",
+                doors.tool(
+                        json,
+                        "list_conversations",
+                        "Your conversations, most recently updated first.",
                         ToolDoors.schema(List.of()),
-                        (caller, arguments) -> queries.query(new FindConversations(caller.userId()),
+                        (caller, arguments) -> queries.query(
+                                        new FindConversations(caller.userId()),
                                         ResponseTypes.multipleInstancesOf(ConversationSummary.class))
                                 .join()),
-                doors.tool(json, "get_conversation", "One of your conversations with all its messages.",
+                doors.tool(
+                        json,
+                        "get_conversation",
+                        "One of your conversations with all its messages.",
                         ToolDoors.schema(List.of("id"), ToolDoors.string("id", "The conversation's id")),
                         this::conversation),
-                doors.tool(json, "list_invoices", "Your invoices, with their status and lines.",
+                doors.tool(
+                        json,
+                        "list_invoices",
+                        "Your invoices, with their status and lines.",
                         ToolDoors.schema(List.of()),
-                        (caller, arguments) -> queries.query(new FindInvoices(caller.userId()),
+                        (caller, arguments) -> queries.query(
+                                        new FindInvoices(caller.userId()),
                                         ResponseTypes.multipleInstancesOf(InvoiceView.class))
                                 .join()),
-                doors.tool(json, "subscription", "Your plan and subscription: status, provider and period end.",
+                doors.tool(
+                        json,
+                        "subscription",
+                        "Your plan and subscription: status, provider and period end.",
                         ToolDoors.schema(List.of()),
-                        (caller, arguments) -> queries.query(new FindSubscription(caller.userId()),
+                        (caller, arguments) -> queries.query(
+                                        new FindSubscription(caller.userId()),
                                         ResponseTypes.instanceOf(SubscriptionView.class))
                                 .join()));
     }
 
     private Object chat(AuthenticatedUser caller, Map<String, Object> arguments) {
-        ChatBody body = doors.valid(new ChatBody(ToolDoors.text(arguments, "message"),
-                ToolDoors.text(arguments, "conversationId"), ToolDoors.text(arguments, "model"),
-                ToolDoors.text(arguments, "agent"), false));
+        ChatBody body = doors.valid(new ChatBody(
+                ToolDoors.text(arguments, "message"),
+                ToolDoors.text(arguments, "conversationId"),
+                ToolDoors.text(arguments, "model"),
+                ToolDoors.text(arguments, "agent"),
+                false));
         return chat.begin(new MeteredChat.Input(
                         caller.userId(), body.message(), body.conversationId(), body.model(), body.agent()))
                 .run(null);
     }
 
     private Object generateContent(AuthenticatedUser caller, Map<String, Object> arguments) {
-        GenerateContentBody body = doors.valid(new GenerateContentBody(ToolDoors.text(arguments, "type"),
-                ToolDoors.text(arguments, "prompt"), ToolDoors.text(arguments, "model"), null, null, null));
+        GenerateContentBody body = doors.valid(new GenerateContentBody(
+                ToolDoors.text(arguments, "type"),
+                ToolDoors.text(arguments, "prompt"),
+                ToolDoors.text(arguments, "model"),
+                null,
+                null,
+                null));
         return generator.generate(caller.userId(), body);
     }
 
@@ -126,7 +167,8 @@ class McpTools {
         if (id == null || id.isBlank()) {
             throw ApiProblem.invalidField("id", "must not be blank");
         }
-        return queries.query(new FindConversation(id, caller.userId()),
+        return queries.query(
+                        new FindConversation(id, caller.userId()),
                         ResponseTypes.optionalInstanceOf(ConversationTranscript.class))
                 .join()
                 .orElseThrow(() -> new BusinessRuleViolation(ErrorCode.NOT_FOUND, "No such conversation"));
@@ -136,7 +178,8 @@ class McpTools {
         if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_HISTORY_DAYS) {
             throw new ApiProblem(ProblemType.VALIDATION, "from must be on or before to, at most 366 days apart");
         }
-        return queries.query(new FindUsage(caller.userId(), from, to, today()), ResponseTypes.instanceOf(UsageReport.class))
+        return queries.query(
+                        new FindUsage(caller.userId(), from, to, today()), ResponseTypes.instanceOf(UsageReport.class))
                 .join();
     }
 

@@ -43,19 +43,29 @@ class ToolDoors {
         this.validator = validator;
     }
 
-    SyncToolSpecification tool(McpJsonMapper json, String name, String description, Map<String, Object> schema, Door door) {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build();
-        return new SyncToolSpecification(tool, (context, request) ->
-                call(json, door, context, request.arguments() == null ? Map.of() : request.arguments()));
+    SyncToolSpecification tool(
+            McpJsonMapper json, String name, String description, Map<String, Object> schema, Door door) {
+        McpSchema.Tool tool = McpSchema.Tool.builder()
+                .name(name)
+                .description(description)
+                .inputSchema(schema)
+                .build();
+        return new SyncToolSpecification(
+                tool,
+                (context, request) ->
+                        call(json, door, context, request.arguments() == null ? Map.of() : request.arguments()));
     }
 
-    private CallToolResult call(McpJsonMapper json, Door door, McpTransportContext context, Map<String, Object> arguments) {
+    private CallToolResult call(
+            McpJsonMapper json, Door door, McpTransportContext context, Map<String, Object> arguments) {
         Object caller = context.get(McpConfiguration.CALLER);
         try {
             if (!(caller instanceof AuthenticatedUser user)) {
                 throw new ApiProblem(ProblemType.UNAUTHORIZED, "This tool needs an API key or a bearer token");
             }
-            return CallToolResult.builder().addTextContent(write(json, door.answer(user, arguments))).build();
+            return CallToolResult.builder()
+                    .addTextContent(write(json, door.answer(user, arguments)))
+                    .build();
         } catch (RuntimeException failure) {
             ErrorVocabulary.DescribedError problem = errors.describe(failure);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -63,7 +73,10 @@ class ToolDoors {
             body.put("status", problem.status());
             body.put("title", problem.title());
             body.put("detail", problem.detail());
-            return CallToolResult.builder().isError(true).addTextContent(write(json, body)).build();
+            return CallToolResult.builder()
+                    .isError(true)
+                    .addTextContent(write(json, body))
+                    .build();
         }
     }
 

@@ -71,8 +71,13 @@ class DemoData {
     private static final List<String[]> TURNS = List.of(
             new String[] {"Write a tagline for a neighbourhood bakery", "Fresh from our oven to your morning."},
             new String[] {"Outline a blog post about remote work", "1. Why it works 2. What it costs 3. How to start"},
-            new String[] {"Three subject lines for a spring sale", "Spring into savings; Fresh deals bloom; 20% off, today only"},
-            new String[] {"Summarise our refund policy in one sentence", "Unused items come back within 30 days, no questions asked."},
+            new String[] {
+                "Three subject lines for a spring sale", "Spring into savings; Fresh deals bloom; 20% off, today only"
+            },
+            new String[] {
+                "Summarise our refund policy in one sentence",
+                "Unused items come back within 30 days, no questions asked."
+            },
             new String[] {"Tweet announcing our new app", "Our app is live: plan, write and publish in one place."});
 
     private final CommandGateway commands;
@@ -82,7 +87,12 @@ class DemoData {
     private final IdGenerator ids;
     private final Clock clock;
 
-    DemoData(CommandGateway commands, Passwords passwords, ModelCatalogue models, PlanCatalogue plans, IdGenerator ids,
+    DemoData(
+            CommandGateway commands,
+            Passwords passwords,
+            ModelCatalogue models,
+            PlanCatalogue plans,
+            IdGenerator ids,
             Clock clock) {
         this.commands = commands;
         this.passwords = passwords;
@@ -99,8 +109,10 @@ class DemoData {
         int loaded = 0;
         for (int i = 0; i < USERS.size(); i++) {
             DemoUser user = USERS.get(i);
-            Instant joined = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(user.joinedDaysAgo())
-                    .atTime(8, 0).toInstant(ZoneOffset.UTC);
+            Instant joined = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                    .minusDays(user.joinedDaysAgo())
+                    .atTime(8, 0)
+                    .toInstant(ZoneOffset.UTC);
             UserId userId = UserId.of(ids.generateId().toString());
             if (!register(userId, user, hash, joined)) {
                 out.println("  " + user.email() + " exists already: left as it is");
@@ -110,11 +122,13 @@ class DemoData {
                 subscribe(userId, user, i, joined.plus(Duration.ofHours(1)));
             }
             int chats = chat(userId, user, joined, now, random);
-            out.printf("  %-28s %-8s joined %2d days ago, %3d chats%n", user.email(), user.plan().wireName(),
-                    user.joinedDaysAgo(), chats);
+            out.printf(
+                    "  %-28s %-8s joined %2d days ago, %3d chats%n",
+                    user.email(), user.plan().wireName(), user.joinedDaysAgo(), chats);
             loaded++;
         }
-        return "Loaded " + loaded + " demo users (password: " + PASSWORD + "); the projections show them as they catch up";
+        return "Loaded " + loaded + " demo users (password: " + PASSWORD
+                + "); the projections show them as they catch up";
     }
 
     private boolean register(UserId userId, DemoUser user, String hash, Instant joined) {
@@ -133,18 +147,52 @@ class DemoData {
     private void subscribe(UserId userId, DemoUser user, int number, Instant at) {
         String subscription = "sub_demo_" + number;
         Money price = plans.offer(user.plan()).price();
-        commands.sendAndWait(new SyncSubscription(userId, new ProviderSubscription(PaymentProvider.STRIPE, subscription,
-                "cus_demo_" + number, user.plan(), price, SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false), at, true));
+        commands.sendAndWait(new SyncSubscription(
+                userId,
+                new ProviderSubscription(
+                        PaymentProvider.STRIPE,
+                        subscription,
+                        "cus_demo_" + number,
+                        user.plan(),
+                        price,
+                        SubscriptionStatus.ACTIVE,
+                        at.plus(Duration.ofDays(30)),
+                        false),
+                at,
+                true));
         // the subscription's own saga asks the same; sent here too so the chats below meet the new limits
         commands.sendAndWait(new ChangePlan(userId, user.plan(), PaymentProvider.STRIPE, null, at));
-        List<InvoiceLine> lines = List.of(new InvoiceLine(plans.offer(user.plan()).name() + " × 1", 1, price));
+        List<InvoiceLine> lines =
+                List.of(new InvoiceLine(plans.offer(user.plan()).name() + " × 1", 1, price));
         if (user.plan() == Plan.STARTER) {
-            commands.sendAndWait(new RecordPayment(userId, new Invoice(PaymentProvider.STRIPE, "in_demo_" + number + "_a",
-                    "DEMO-" + number + "-A", subscription, price, lines, at), PaymentOutcome.FAILED, "card_declined", at));
+            commands.sendAndWait(new RecordPayment(
+                    userId,
+                    new Invoice(
+                            PaymentProvider.STRIPE,
+                            "in_demo_" + number + "_a",
+                            "DEMO-" + number + "-A",
+                            subscription,
+                            price,
+                            lines,
+                            at),
+                    PaymentOutcome.FAILED,
+                    "card_declined",
+                    at));
         }
         Instant paid = at.plus(Duration.ofMinutes(5));
-        commands.sendAndWait(new RecordPayment(userId, new Invoice(PaymentProvider.STRIPE, "in_demo_" + number,
-                "DEMO-" + number, subscription, price, lines, paid), PaymentOutcome.SUCCEEDED, null, paid));
+        commands.sendAndWait(new RecordPayment(
+                userId,
+                new Invoice(
+                        PaymentProvider.STRIPE,
+                        "in_demo_" + number,
+                        "DEMO-" + number,
+                        subscription,
+                        price,
+                        lines,
+                        paid),
+                PaymentOutcome.SUCCEEDED,
+                null,
+                paid));
     }
 
     /** Day by day since joining: a conversation a day, its turns metered; the free plan's heavy user hits the limit. */
@@ -172,10 +220,19 @@ class DemoData {
                         ? new TokenUsage(20_000, 30_000, 0)
                         : new TokenUsage(40 + random.nextInt(400), 80 + random.nextInt(900), 0);
                 Instant answered = at.plusSeconds(2 + random.nextInt(6));
-                commands.sendAndWait(new CompleteAiRequest(userId, requestId, model.id(), usage.promptTokens(),
-                        usage.completionTokens(), 0, estimated, models.cost(model, usage), answered));
+                commands.sendAndWait(new CompleteAiRequest(
+                        userId,
+                        requestId,
+                        model.id(),
+                        usage.promptTokens(),
+                        usage.completionTokens(),
+                        0,
+                        estimated,
+                        models.cost(model, usage),
+                        answered));
                 String[] text = TURNS.get(random.nextInt(TURNS.size()));
-                commands.sendAndWait(new RecordChatTurn(conversation, userId, requestId, model.id(), text[0], text[1], answered));
+                commands.sendAndWait(
+                        new RecordChatTurn(conversation, userId, requestId, model.id(), text[0], text[1], answered));
                 chats++;
             }
         }

@@ -33,7 +33,8 @@ public final class OperatorCommandLine {
               --help             this text
             """.formatted(DemoData.PASSWORD);
 
-    static final List<String> COMMANDS = List.of("create-admin", "reset-password", "replay", "demo-data", "--help", "-h", "help");
+    static final List<String> COMMANDS =
+            List.of("create-admin", "reset-password", "replay", "demo-data", "--help", "-h", "help");
 
     private OperatorCommandLine() {}
 
@@ -53,7 +54,9 @@ public final class OperatorCommandLine {
         List<String> operands;
         try {
             options = options(Arrays.copyOfRange(args, 1, args.length));
-            operands = Arrays.stream(args, 1, args.length).filter(arg -> !arg.startsWith("--")).toList();
+            operands = Arrays.stream(args, 1, args.length)
+                    .filter(arg -> !arg.startsWith("--"))
+                    .toList();
         } catch (IllegalArgumentException wrong) {
             err.println(wrong.getMessage());
             err.print(USAGE);
@@ -70,11 +73,19 @@ public final class OperatorCommandLine {
         try (ConfigurableApplicationContext context = platform.run("--server.port=0", "--server.address=127.0.0.1")) {
             OperatorTasks tasks = context.getBean(OperatorTasks.class);
             String done = switch (command) {
-                case "create-admin" -> tasks.createAdmin(required(options, "email"), password(options),
-                        options.getOrDefault("name", "Administrator"));
+                case "create-admin" ->
+                    tasks.createAdmin(
+                            required(options, "email"),
+                            password(options),
+                            options.getOrDefault("name", "Administrator"));
                 case "reset-password" -> tasks.resetPassword(required(options, "email"), password(options));
-                case "replay" -> tasks.replay(operands.stream().findFirst()
-                        .orElseThrow(() -> new OperatorError("replay needs the projection's name, e.g. replay usage")), out);
+                case "replay" ->
+                    tasks.replay(
+                            operands.stream()
+                                    .findFirst()
+                                    .orElseThrow(() ->
+                                            new OperatorError("replay needs the projection's name, e.g. replay usage")),
+                            out);
                 default -> context.getBean(DemoData.class).load(out);
             };
             out.println(done);

@@ -36,7 +36,12 @@ class OperatorTasks {
     private final Clock clock;
 
     OperatorTasks(
-            CommandGateway commands, Passwords passwords, UserDirectory users, Replays replays, IdGenerator ids, Clock clock) {
+            CommandGateway commands,
+            Passwords passwords,
+            UserDirectory users,
+            Replays replays,
+            IdGenerator ids,
+            Clock clock) {
         this.commands = commands;
         this.passwords = passwords;
         this.users = users;
@@ -62,7 +67,8 @@ class OperatorTasks {
     String resetPassword(String email, String password) {
         Credentials account = users.credentials(EmailAddresses.normalize(email))
                 .orElseThrow(() -> new OperatorError("no account has the e-mail " + email));
-        commands.sendAndWait(new ChangePassword(account.userId(), passwords.hash("password", password), clock.instant()));
+        commands.sendAndWait(
+                new ChangePassword(account.userId(), passwords.hash("password", password), clock.instant()));
         return "Set a new password for " + email + "; their tokens are refused from now on";
     }
 
@@ -71,8 +77,10 @@ class OperatorTasks {
         try {
             replay = replays.start(projection);
         } catch (ApiProblem unknown) {
-            throw new OperatorError(unknown.getMessage() + "; the projections: " + replays.projections().stream()
-                    .map(com.flowmatik.app.replay.Projection::name).toList());
+            throw new OperatorError(unknown.getMessage() + "; the projections: "
+                    + replays.projections().stream()
+                            .map(com.flowmatik.app.replay.Projection::name)
+                            .toList());
         }
         Instant deadline = clock.instant().plus(REPLAY_TIMEOUT);
         while (replay.status() == Replay.Status.RUNNING && clock.instant().isBefore(deadline)) {
@@ -81,8 +89,8 @@ class OperatorTasks {
             out.printf("  %s: %d of %d%n", projection, replay.processed(), replay.total());
         }
         if (replay.status() != Replay.Status.DONE) {
-            throw new OperatorError("the replay of " + projection + " " + replay.status().wireName()
-                    + (replay.reason() == null ? "" : ": " + replay.reason()));
+            throw new OperatorError("the replay of " + projection + " "
+                    + replay.status().wireName() + (replay.reason() == null ? "" : ": " + replay.reason()));
         }
         return "Replayed " + projection + " to position " + replay.total();
     }

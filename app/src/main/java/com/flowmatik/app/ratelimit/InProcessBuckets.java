@@ -57,7 +57,9 @@ class InProcessBuckets implements RateLimitBuckets {
     /** The buckets used here within {@code recently}: the ones worth sharing. */
     synchronized List<LocalBucket> usedWithin(Duration recently) {
         Instant since = clock.instant().minus(recently);
-        return buckets.values().stream().filter(bucket -> bucket.lastUsed().isAfter(since)).toList();
+        return buckets.values().stream()
+                .filter(bucket -> bucket.lastUsed().isAfter(since))
+                .toList();
     }
 
     private synchronized LocalBucket bucket(Limit limit, String subject, Instant now) {
@@ -65,8 +67,14 @@ class InProcessBuckets implements RateLimitBuckets {
         String key = limit.key(subject);
         LocalBucket bucket = buckets.get(key);
         if (bucket == null) {
-            bucket = new LocalBucket(limit, key,
-                    Bucket.builder().addLimit(limit.bandwidth()).withCustomTimePrecision(time).build(), now);
+            bucket = new LocalBucket(
+                    limit,
+                    key,
+                    Bucket.builder()
+                            .addLimit(limit.bandwidth())
+                            .withCustomTimePrecision(time)
+                            .build(),
+                    now);
             buckets.put(key, bucket);
             if (buckets.size() > maxEntries) {
                 Iterator<LocalBucket> eldest = buckets.values().iterator();

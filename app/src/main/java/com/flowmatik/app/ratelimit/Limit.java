@@ -18,7 +18,10 @@ record Limit(String name, long perMinute, String counts) {
     static final Duration PERIOD = Duration.ofMinutes(1);
 
     Bandwidth bandwidth() {
-        return Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, PERIOD).build();
+        return Bandwidth.builder()
+                .capacity(perMinute)
+                .refillGreedy(perMinute, PERIOD)
+                .build();
     }
 
     BucketConfiguration configuration() {

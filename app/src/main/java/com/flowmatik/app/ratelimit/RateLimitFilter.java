@@ -104,8 +104,12 @@ class RateLimitFilter extends OncePerRequestFilter {
         long retryAfterSeconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         describe(response, limit, 0);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        problems.write(response, Problems.of(ProblemType.RATE_LIMITED, "More than " + limit.perMinute() + " "
-                + limit.counts() + " a minute; try again in " + retryAfterSeconds + " s"));
+        problems.write(
+                response,
+                Problems.of(
+                        ProblemType.RATE_LIMITED,
+                        "More than " + limit.perMinute() + " " + limit.counts() + " a minute; try again in "
+                                + retryAfterSeconds + " s"));
     }
 
     private static void describe(HttpServletResponse response, Limit limit, long remaining) {

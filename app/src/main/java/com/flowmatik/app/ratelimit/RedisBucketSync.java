@@ -49,6 +49,7 @@ class RedisBucketSync implements InitializingBean, DisposableBean {
 
     /** Slack for the clocks of instances that disagree a little on when a bucket is full. */
     private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(RedisBucketSync.class);
 
     private final InProcessBuckets buckets;
@@ -111,13 +112,15 @@ class RedisBucketSync implements InitializingBean, DisposableBean {
         CompletableFuture<?>[] exchanges = recent.stream()
                 .map(local -> {
                     long admitted = local.takeUnshared();
-                    AsyncVerboseBucket remote = shared.getProxy(keyPrefix + local.key(),
-                                    () -> CompletableFuture.completedFuture(local.limit().configuration()))
+                    AsyncVerboseBucket remote = shared.getProxy(
+                                    keyPrefix + local.key(),
+                                    () -> CompletableFuture.completedFuture(
+                                            local.limit().configuration()))
                             .asVerbose();
-                    CompletableFuture<VerboseResult<Long>> told = admitted > 0
-                            ? remote.consumeIgnoringRateLimits(admitted)
-                            : remote.getAvailableTokens();
-                    return told.thenAccept(result -> local.adoptShared(result.getDiagnostics().getAvailableTokens()));
+                    CompletableFuture<VerboseResult<Long>> told =
+                            admitted > 0 ? remote.consumeIgnoringRateLimits(admitted) : remote.getAvailableTokens();
+                    return told.thenAccept(
+                            result -> local.adoptShared(result.getDiagnostics().getAvailableTokens()));
                 })
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(exchanges).get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);

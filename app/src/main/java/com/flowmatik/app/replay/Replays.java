@@ -25,9 +25,9 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,7 +80,8 @@ public class Replays {
                 .collect(Collectors.toSet());
         return processing.eventProcessors().entrySet().stream()
                 .filter(entry -> !sagas.contains(entry.getKey()))
-                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor streaming && streaming.supportsReset())
+                .filter(entry ->
+                        entry.getValue() instanceof StreamingEventProcessor streaming && streaming.supportsReset())
                 .map(entry -> projection(entry.getKey(), (StreamingEventProcessor) entry.getValue()))
                 .sorted(Comparator.comparing(Projection::name))
                 .toList();
@@ -119,12 +120,14 @@ public class Replays {
                 if (!processor.isRunning()) {
                     throw new IllegalStateException("the processor stopped during the replay");
                 }
-                Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+                Collection<EventTrackerStatus> statuses =
+                        processor.processingStatus().values();
                 long slowest = statuses.stream()
                         .mapToLong(status -> status.getCurrentPosition().orElse(-1))
                         .min()
                         .orElse(-1);
-                byId.computeIfPresent(id, (key, now) -> now.progressed(Math.max(0, Math.min(slowest, head)), Math.max(0, head)));
+                byId.computeIfPresent(
+                        id, (key, now) -> now.progressed(Math.max(0, Math.min(slowest, head)), Math.max(0, head)));
                 if (finished(processor, statuses, head)) {
                     byId.computeIfPresent(id, (key, now) -> now.done(clock.instant()));
                     log.info("Replay {} of {} done", id, replay.projection());
@@ -176,11 +179,12 @@ public class Replays {
      * position moves only after its batch committed).
      */
     private boolean finished(StreamingEventProcessor processor, Collection<EventTrackerStatus> statuses, long head) {
-        int[] segments = transactions.fetchInTransaction(() ->
-                processing.tokenStore(processor.getName()).fetchSegments(processor.getName()));
+        int[] segments = transactions.fetchInTransaction(
+                () -> processing.tokenStore(processor.getName()).fetchSegments(processor.getName()));
         return segments.length > 0
                 && statuses.size() == segments.length
-                && statuses.stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
+                && statuses.stream()
+                        .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
     }
 
     private Projection projection(String name, StreamingEventProcessor processor) {
@@ -194,8 +198,12 @@ public class Replays {
                 .filter(replay -> replay.projection().equals(name))
                 .max(Comparator.comparing(Replay::startedAt))
                 .orElse(null);
-        return new Projection(name, processor.isRunning(), processor.isReplaying(),
-                position.isPresent() ? position.getAsLong() : null, last);
+        return new Projection(
+                name,
+                processor.isRunning(),
+                processor.isReplaying(),
+                position.isPresent() ? position.getAsLong() : null,
+                last);
     }
 
     private static OptionalLong position(TrackingToken token) {

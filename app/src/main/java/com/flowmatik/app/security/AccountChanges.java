@@ -28,7 +28,8 @@ class AccountChanges {
 
     @Bean
     ConfigurerModule accountChangesHere() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerSubscribingEventProcessor(HERE)
                 .registerListenerInvocationErrorHandler(HERE, config -> PropagatingErrorHandler.instance());
     }

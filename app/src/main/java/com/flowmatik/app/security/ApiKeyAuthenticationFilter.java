@@ -68,8 +68,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (!acceptsKeys(request)) {
-            problems.write(response, Problems.of(ProblemType.FORBIDDEN,
-                    "An API key is not accepted here: account, payment and admin endpoints need a signed-in user"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            ProblemType.FORBIDDEN,
+                            "An API key is not accepted here: account, payment and admin endpoints need a signed-in user"));
             return;
         }
         Optional<ApiKeyHolders.Holder> holder = holders.of(keys.hash(key));
@@ -79,9 +82,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         } else if (status.isEmpty() || !status.get().active()) {
             request.setAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE, "account is not active");
         } else {
-            Role role = status.get().role() == Role.ADMIN ? Role.PREMIUM : status.get().role();
+            Role role = status.get().role() == Role.ADMIN
+                    ? Role.PREMIUM
+                    : status.get().role();
             AuthenticatedUser user = new AuthenticatedUser(
-                    holder.get().userId(), role, "api-key:" + holder.get().keyId(), null, status.get().credentialsVersion());
+                    holder.get().userId(),
+                    role,
+                    "api-key:" + holder.get().keyId(),
+                    null,
+                    status.get().credentialsVersion());
             var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
             SecurityContextHolder.getContext()
                     .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
@@ -106,6 +115,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     /** The endpoints a key may call; every other one, including any added later, refuses keys. */
     static boolean acceptsKeys(HttpServletRequest request) {
-        return ApiKeyScope.accepts(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+        return ApiKeyScope.accepts(
+                request.getMethod(),
+                request.getRequestURI().substring(request.getContextPath().length()));
     }
 }

@@ -28,7 +28,9 @@ class ApiKeyConfiguration {
             JwtProperties jwt,
             @Value("${flowmatik.environment}") String environment,
             @Value("${FLOWMATIK_DATA_DIR:./data}") String dataDir) {
-        return new ApiKeys(secret(secret, "production".equalsIgnoreCase(environment),
+        return new ApiKeys(secret(
+                secret,
+                "production".equalsIgnoreCase(environment),
                 () -> TokenConfiguration.keyBytes(jwt.secret(), environment, Path.of(dataDir))));
     }
 
@@ -43,8 +45,11 @@ class ApiKeyConfiguration {
         byte[] bytes = configured.strip().getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_BYTES) {
             Arrays.fill(bytes, (byte) 0);
-            throw new SettingRefused(SETTING, "is " + bytes.length * 8 + " bits long: API keys need a secret of at"
-                    + " least 256 bits (32 bytes)", ACTION);
+            throw new SettingRefused(
+                    SETTING,
+                    "is " + bytes.length * 8 + " bits long: API keys need a secret of at"
+                            + " least 256 bits (32 bytes)",
+                    ACTION);
         }
         return bytes;
     }

@@ -45,6 +45,7 @@ class ApiKeyHolders implements InitializingBean, DisposableBean {
     static final long ID_OVERLAP = 1_000;
     /** How long a revocation row is kept: longer than any cache entry lives. */
     static final Duration KEPT = Duration.ofHours(1);
+
     private static final Logger log = LoggerFactory.getLogger(ApiKeyHolders.class);
 
     /** The key's id and the account it acts for. */
@@ -55,7 +56,8 @@ class ApiKeyHolders implements InitializingBean, DisposableBean {
             // a safety net only: changes arrive as events
             .expireAfterWrite(Duration.ofMinutes(30))
             .build();
-    private final Cache<String, Boolean> revoked = Caffeine.newBuilder().expireAfterWrite(KEPT).build();
+    private final Cache<String, Boolean> revoked =
+            Caffeine.newBuilder().expireAfterWrite(KEPT).build();
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration poll;
@@ -67,8 +69,7 @@ class ApiKeyHolders implements InitializingBean, DisposableBean {
     private volatile long highestId;
     private volatile Instant lastCleanup = Instant.EPOCH;
 
-    ApiKeyHolders(
-            JdbcTemplate jdbc, Clock clock, @Value("${flowmatik.api-keys.revocation-poll:250ms}") Duration poll) {
+    ApiKeyHolders(JdbcTemplate jdbc, Clock clock, @Value("${flowmatik.api-keys.revocation-poll:250ms}") Duration poll) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.poll = poll;
@@ -100,16 +101,22 @@ class ApiKeyHolders implements InitializingBean, DisposableBean {
 
     private void revoke(String keyId) {
         if (revoked.asMap().putIfAbsent(keyId, Boolean.TRUE) == null) {
-            byHash.asMap().values().removeIf(holder -> holder.filter(h -> h.keyId().equals(keyId)).isPresent());
+            byHash.asMap()
+                    .values()
+                    .removeIf(holder ->
+                            holder.filter(h -> h.keyId().equals(keyId)).isPresent());
         }
     }
 
     private void pollQuietly() {
         try {
-            jdbc.query("SELECT id, key_id FROM api_key_revocation WHERE id > ?", row -> {
-                revoke(row.getString("key_id"));
-                highestId = Math.max(highestId, row.getLong("id"));
-            }, Math.max(0, highestId - ID_OVERLAP));
+            jdbc.query(
+                    "SELECT id, key_id FROM api_key_revocation WHERE id > ?",
+                    row -> {
+                        revoke(row.getString("key_id"));
+                        highestId = Math.max(highestId, row.getLong("id"));
+                    },
+                    Math.max(0, highestId - ID_OVERLAP));
             Instant now = clock.instant();
             if (lastCleanup.isBefore(now.minus(Duration.ofMinutes(1)))) {
                 lastCleanup = now;

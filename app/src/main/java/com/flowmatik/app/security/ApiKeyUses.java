@@ -24,8 +24,10 @@ class ApiKeyUses {
     static final Duration RESOLUTION = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(ApiKeyUses.class);
 
-    private final Cache<String, Instant> recorded =
-            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(RESOLUTION).build();
+    private final Cache<String, Instant> recorded = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(RESOLUTION)
+            .build();
     private final JdbcTemplate jdbc;
 
     ApiKeyUses(JdbcTemplate jdbc) {
@@ -39,7 +41,10 @@ class ApiKeyUses {
         Timestamp when = Timestamp.from(at);
         try {
             int updated = jdbc.update(
-                    "UPDATE api_key_last_use SET last_used_at = ? WHERE key_id = ? AND last_used_at < ?", when, keyId, when);
+                    "UPDATE api_key_last_use SET last_used_at = ? WHERE key_id = ? AND last_used_at < ?",
+                    when,
+                    keyId,
+                    when);
             if (updated == 0) {
                 jdbc.update("INSERT INTO api_key_last_use (key_id, last_used_at) VALUES (?, ?)", keyId, when);
             }

@@ -19,6 +19,7 @@ public class ApiKeys {
     public static final String PREFIX = "fmk_";
     /** The characters of a key shown in lists so its owner can tell keys apart: the prefix and 8 more. */
     static final int SHOWN_LENGTH = PREFIX.length() + 8;
+
     private static final int RANDOM_BYTES = 32;
 
     private final SecretKeySpec secret;

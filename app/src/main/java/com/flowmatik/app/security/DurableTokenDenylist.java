@@ -33,6 +33,7 @@ class DurableTokenDenylist implements TokenDenylist, InitializingBean, Disposabl
 
     /** Concurrent sign-outs whose ids can commit out of order; far more than happen at once. */
     static final long ID_OVERLAP = 1_000;
+
     private static final Logger log = LoggerFactory.getLogger(DurableTokenDenylist.class);
 
     private final JdbcTemplate jdbc;
@@ -46,8 +47,7 @@ class DurableTokenDenylist implements TokenDenylist, InitializingBean, Disposabl
     });
     private volatile long highestId;
 
-    DurableTokenDenylist(
-            JdbcTemplate jdbc, Clock clock, @Value("${flowmatik.jwt.revocation-poll:1s}") Duration poll) {
+    DurableTokenDenylist(JdbcTemplate jdbc, Clock clock, @Value("${flowmatik.jwt.revocation-poll:1s}") Duration poll) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.poll = poll;
@@ -71,7 +71,10 @@ class DurableTokenDenylist implements TokenDenylist, InitializingBean, Disposabl
             return;
         }
         try {
-            jdbc.update("INSERT INTO revoked_token (token_id, expires_at) VALUES (?, ?)", tokenId, Timestamp.from(expiresAt));
+            jdbc.update(
+                    "INSERT INTO revoked_token (token_id, expires_at) VALUES (?, ?)",
+                    tokenId,
+                    Timestamp.from(expiresAt));
         } catch (DuplicateKeyException alreadyRevoked) {
             // signed out twice: the first row stands
         }
@@ -99,7 +102,9 @@ class DurableTokenDenylist implements TokenDenylist, InitializingBean, Disposabl
         jdbc.query(
                 "SELECT id, token_id, expires_at FROM revoked_token WHERE id > ? AND expires_at > ?",
                 row -> {
-                    revoked.put(row.getString("token_id"), row.getTimestamp("expires_at").toInstant());
+                    revoked.put(
+                            row.getString("token_id"),
+                            row.getTimestamp("expires_at").toInstant());
                     highestId = Math.max(highestId, row.getLong("id"));
                 },
                 Math.max(0, highestId - ID_OVERLAP),

@@ -46,7 +46,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         if (token != null && !ApiKeys.isApiKey(token)) {
             try {
                 AuthenticatedUser user = admit(tokens.verify(token));
-                var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+                var authorities =
+                        List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             } catch (InvalidTokenException invalid) {
@@ -69,7 +70,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         String sockets = request.getContextPath() + "/ws";
         String path = request.getRequestURI();
         if (path.equals(sockets) || path.startsWith(sockets + "/")) {
-            String[] protocols = String.valueOf(request.getHeader("Sec-WebSocket-Protocol")).split(",");
+            String[] protocols =
+                    String.valueOf(request.getHeader("Sec-WebSocket-Protocol")).split(",");
             if (protocols.length == 2 && protocols[0].trim().equals(BEARER_SUBPROTOCOL)) {
                 return protocols[1].trim();
             }

@@ -9,8 +9,8 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.MalformedJwtException;
-import io.jsonwebtoken.security.SignatureException;
 import io.jsonwebtoken.security.Keys;
+import io.jsonwebtoken.security.SignatureException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,15 +51,18 @@ public class JwtTokens {
     public static void checkSecret(String secret, boolean production) {
         if (secret == null || secret.isBlank()) {
             if (production) {
-                throw new SettingRefused("JWT_SECRET", "is not set: production signs its tokens with it",
+                throw new SettingRefused(
+                        "JWT_SECRET",
+                        "is not set: production signs its tokens with it",
                         "Set JWT_SECRET to at least 32 random bytes, e.g. JWT_SECRET=$(openssl rand -base64 48).");
             }
             return;
         }
         int bits = keyBytes(secret).length * 8;
         if (bits < MIN_KEY_BITS) {
-            throw new SettingRefused("JWT_SECRET", "is " + bits + " bits long: tokens need a key of at least "
-                    + MIN_KEY_BITS + " bits (32 bytes)",
+            throw new SettingRefused(
+                    "JWT_SECRET",
+                    "is " + bits + " bits long: tokens need a key of at least " + MIN_KEY_BITS + " bits (32 bytes)",
                     "Set JWT_SECRET to at least 32 random bytes, e.g. JWT_SECRET=$(openssl rand -base64 48).");
         }
     }
@@ -92,7 +95,10 @@ public class JwtTokens {
             }
             Claims claims = jws.getPayload();
             Integer version = claims.get(VERSION_CLAIM, Integer.class);
-            if (claims.getSubject() == null || claims.getId() == null || claims.getExpiration() == null || version == null) {
+            if (claims.getSubject() == null
+                    || claims.getId() == null
+                    || claims.getExpiration() == null
+                    || version == null) {
                 throw new InvalidTokenException("token lacks sub, jti, ver or exp", null);
             }
             return new AuthenticatedUser(

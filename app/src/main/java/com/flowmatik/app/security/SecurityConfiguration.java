@@ -20,9 +20,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -42,9 +42,17 @@ public class SecurityConfiguration {
     };
     /** The payment providers' webhooks: their signatures, not a token, say who calls. */
     static final String[] WEBHOOKS = {"/api/webhooks/stripe", "/api/webhooks/lemonsqueezy"};
+
     static final String[] PUBLIC_GETS = {
-        "/api/payments/plans", "/health", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
+        "/api/payments/plans",
+        "/health",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
     };
 
     /** The admin console's page, scripts and styles: public files; every number they show needs an admin's token. */
@@ -62,10 +70,12 @@ public class SecurityConfiguration {
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(cors -> {})
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -74,16 +84,23 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(paths -> paths
                         // the request was authorised when it began; its async dispatch (an SSE stream
                         // completing) carries no token and must not be refused halfway
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
-                        .requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
-                        .requestMatchers(HttpMethod.GET, ADMIN_CONSOLE).permitAll()
-                        .requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/api/admin/**", "/actuator/**", "/api/webhooks/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, denied) -> {
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_GETS)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, ADMIN_CONSOLE)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, WEBHOOKS)
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**", "/actuator/**", "/api/webhooks/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, denied) -> {
                             Object reason = request.getAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE);
                             if (reason == null && !knownPaths.isKnown(request)) {
                                 // a path that does not exist is not found, whether or not a token came with it
@@ -99,7 +116,8 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problems.write(
                                 response, Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this"))))
                 .addFilterBefore(
-                        new JwtAuthenticationFilter(tokens, denylist, accounts), UsernamePasswordAuthenticationFilter.class)
+                        new JwtAuthenticationFilter(tokens, denylist, accounts),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(apiKeys, JwtAuthenticationFilter.class);
         return http.build();
     }
@@ -139,7 +157,8 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(web.corsOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", ApiKeyAuthenticationFilter.HEADER));
+        cors.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", "X-Request-Id", ApiKeyAuthenticationFilter.HEADER));
         cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(3600L);

@@ -52,7 +52,8 @@ class TokenConfiguration {
                 new SecureRandom().nextBytes(random);
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createFile(file);
                 } catch (FileAlreadyExistsException madeMeanwhile) {

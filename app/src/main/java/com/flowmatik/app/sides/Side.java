@@ -25,8 +25,8 @@ public enum Side {
             try {
                 sides.add(Side.valueOf(trimmed));
             } catch (IllegalArgumentException unknown) {
-                throw new IllegalStateException("FLOWMATIK_SIDES must list 'command' and/or 'query', got '"
-                        + value + "' (known: " + Arrays.toString(values()) + ")");
+                throw new IllegalStateException("FLOWMATIK_SIDES must list 'command' and/or 'query', got '" + value
+                        + "' (known: " + Arrays.toString(values()) + ")");
             }
         }
         if (sides.isEmpty()) {

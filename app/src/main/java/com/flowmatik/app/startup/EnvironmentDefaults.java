@@ -27,8 +27,11 @@ public class EnvironmentDefaults implements EnvironmentPostProcessor, Ordered {
         if (format != null) {
             defaults.put("logging.structured.format.console", format);
         }
-        defaults.put("springdoc.swagger-ui.enabled",
-                environment.getProperty("FLOWMATIK_SWAGGER_UI", String.valueOf(!production)).trim());
+        defaults.put(
+                "springdoc.swagger-ui.enabled",
+                environment
+                        .getProperty("FLOWMATIK_SWAGGER_UI", String.valueOf(!production))
+                        .trim());
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 

@@ -35,9 +35,12 @@ public class StartupChecks implements EnvironmentPostProcessor, Ordered {
         String databaseUrl = databaseUrl(environment);
         boolean embedded = databaseUrl.startsWith("jdbc:h2:");
         JwtTokens.checkSecret(environment.getProperty("flowmatik.jwt.secret"), production);
-        String provider = environment.getProperty("FLOWMATIK_AI_PROVIDER", "").trim().toLowerCase(Locale.ROOT);
+        String provider =
+                environment.getProperty("FLOWMATIK_AI_PROVIDER", "").trim().toLowerCase(Locale.ROOT);
         if (!provider.isEmpty() && !provider.equals(OFFLINE)) {
-            throw new SettingRefused("FLOWMATIK_AI_PROVIDER", "is '" + provider + "': the only value it takes is offline",
+            throw new SettingRefused(
+                    "FLOWMATIK_AI_PROVIDER",
+                    "is '" + provider + "': the only value it takes is offline",
                     "Unset FLOWMATIK_AI_PROVIDER (SILICONFLOW_API_KEY then chooses the provider) or set it to offline.");
         }
         if (production) {
@@ -45,7 +48,9 @@ public class StartupChecks implements EnvironmentPostProcessor, Ordered {
             refuseUnallowedEmbeddedDatabase(environment, embedded);
         }
         if (!embedded) {
-            requireAnswering(databaseUrl, environment.getProperty("spring.datasource.username"),
+            requireAnswering(
+                    databaseUrl,
+                    environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));
         }
     }
@@ -58,7 +63,9 @@ public class StartupChecks implements EnvironmentPostProcessor, Ordered {
             url = null;
         }
         if (url == null || url.isBlank()) {
-            throw new SettingRefused("DATABASE_URL", "is not set: the mysql and axonserver modes keep their data in MySQL or MariaDB",
+            throw new SettingRefused(
+                    "DATABASE_URL",
+                    "is not set: the mysql and axonserver modes keep their data in MySQL or MariaDB",
                     "Set DATABASE_URL=mysql://user:pass@host:3306/flowmatik, or start without SPRING_PROFILES_ACTIVE"
                             + " for the embedded database.");
         }
@@ -68,7 +75,8 @@ public class StartupChecks implements EnvironmentPostProcessor, Ordered {
     private static void refuseUnchosenOfflineModel(ConfigurableEnvironment environment, String provider) {
         String apiKey = environment.getProperty("flowmatik.ai.api-key", "");
         if (apiKey.isBlank() && !provider.equals(OFFLINE)) {
-            throw new SettingRefused("SILICONFLOW_API_KEY",
+            throw new SettingRefused(
+                    "SILICONFLOW_API_KEY",
                     "is not set: production would answer every chat from the offline model",
                     "Set SILICONFLOW_API_KEY (and SILICONFLOW_BASE_URL for another OpenAI-compatible API), or"
                             + " FLOWMATIK_AI_PROVIDER=offline to serve the offline model on purpose.");
@@ -76,8 +84,12 @@ public class StartupChecks implements EnvironmentPostProcessor, Ordered {
     }
 
     private static void refuseUnallowedEmbeddedDatabase(ConfigurableEnvironment environment, boolean embedded) {
-        if (embedded && !Boolean.parseBoolean(environment.getProperty("FLOWMATIK_ALLOW_EMBEDDED_DB", "false").trim())) {
-            throw new SettingRefused("SPRING_PROFILES_ACTIVE",
+        if (embedded
+                && !Boolean.parseBoolean(environment
+                        .getProperty("FLOWMATIK_ALLOW_EMBEDDED_DB", "false")
+                        .trim())) {
+            throw new SettingRefused(
+                    "SPRING_PROFILES_ACTIVE",
                     "names no database mode: production would keep its data in the embedded H2 file",
                     "Set SPRING_PROFILES_ACTIVE=mysql with DATABASE_URL and REDIS_URL, or"
                             + " FLOWMATIK_ALLOW_EMBEDDED_DB=true to keep the embedded database on purpose.");
@@ -103,16 +115,21 @@ public class StartupChecks implements EnvironmentPostProcessor, Ordered {
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String reason = innermostMessage(failure);
         if (state.startsWith("08") || failure.getMessage() == null) {
-            return new SettingRefused("DATABASE_URL", "names " + host(url) + ", where no database answers (" + reason + ")",
+            return new SettingRefused(
+                    "DATABASE_URL",
+                    "names " + host(url) + ", where no database answers (" + reason + ")",
                     "Start the database, or correct the host and port in DATABASE_URL.");
         }
         if (state.startsWith("28")) {
-            return new SettingRefused("DATABASE_URL",
+            return new SettingRefused(
+                    "DATABASE_URL",
                     "names user '" + username + "', whom the database at " + host(url) + " refuses (" + reason + ")",
                     "Correct the user and password in DATABASE_URL (or SPRING_DATASOURCE_USERNAME and"
                             + " SPRING_DATASOURCE_PASSWORD for a jdbc: URL).");
         }
-        return new SettingRefused("DATABASE_URL", "names a database that " + host(url) + " refuses (" + reason + ")",
+        return new SettingRefused(
+                "DATABASE_URL",
+                "names a database that " + host(url) + " refuses (" + reason + ")",
                 "Create the database it names (CREATE DATABASE flowmatik), or correct DATABASE_URL.");
     }
 

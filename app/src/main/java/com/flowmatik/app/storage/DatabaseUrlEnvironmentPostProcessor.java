@@ -34,7 +34,9 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
         try {
             parsed = resolve(url, environment.getProperty("DATABASE_SERVER"));
         } catch (IllegalArgumentException malformed) {
-            throw new SettingRefused("DATABASE_URL", "cannot be read: " + malformed.getMessage(),
+            throw new SettingRefused(
+                    "DATABASE_URL",
+                    "cannot be read: " + malformed.getMessage(),
                     "Give it as mysql://user:pass@host:3306/flowmatik (DATABASE_SERVER=mysql|mariadb) or as a"
                             + " jdbc:mysql:// or jdbc:mariadb:// URL.");
         }

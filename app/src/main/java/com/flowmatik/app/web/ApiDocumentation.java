@@ -1,9 +1,8 @@
 package com.flowmatik.app.web;
 
+import com.flowmatik.app.security.ApiKeyScope;
 import com.flowmatik.app.security.SecurityConfiguration;
 import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
@@ -16,7 +15,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import com.flowmatik.app.security.ApiKeyScope;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,7 +57,10 @@ class ApiDocumentation {
         return openApi -> {
             openApi.info(new Info()
                     .title("Flowmatik API")
-                    .version(build.stream().map(BuildProperties::getVersion).findFirst().orElse("development"))
+                    .version(build.stream()
+                            .map(BuildProperties::getVersion)
+                            .findFirst()
+                            .orElse("development"))
                     .description("""
                             The backend of an AI content SaaS: accounts, metered AI chat and content generation, \
                             plans paid through Stripe or LemonSqueezy, and operations. Every change is an event; \
@@ -68,19 +69,25 @@ class ApiDocumentation {
                             ends in a stable slug. Money is in minor units, AI cost in micro-dollars."""));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.components(components
-                    .addSecuritySchemes(BEARER, new SecurityScheme()
-                            .type(SecurityScheme.Type.HTTP)
-                            .scheme("bearer")
-                            .bearerFormat("JWT")
-                            .description("The token from /api/auth/register or /api/auth/login, or an API key (fmk_…)"))
-                    .addSecuritySchemes(API_KEY, new SecurityScheme()
-                            .type(SecurityScheme.Type.APIKEY)
-                            .in(SecurityScheme.In.HEADER)
-                            .name(ApiKeyScope.HEADER)
-                            .description("An API key from POST /api/auth/api-keys (paid plans): AI, usage, "
-                                    + "conversations, MCP and GET /api/auth/me; refused elsewhere"))
+                    .addSecuritySchemes(
+                            BEARER,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT")
+                                    .description(
+                                            "The token from /api/auth/register or /api/auth/login, or an API key (fmk_…)"))
+                    .addSecuritySchemes(
+                            API_KEY,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.APIKEY)
+                                    .in(SecurityScheme.In.HEADER)
+                                    .name(ApiKeyScope.HEADER)
+                                    .description("An API key from POST /api/auth/api-keys (paid plans): AI, usage, "
+                                            + "conversations, MCP and GET /api/auth/me; refused elsewhere"))
                     .addSchemas(PROBLEM, problemSchema()));
-            openApi.tags(TAGS.values().stream().map(name -> new Tag().name(name)).toList());
+            openApi.tags(
+                    TAGS.values().stream().map(name -> new Tag().name(name)).toList());
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach(ApiDocumentation::describe);
             }
@@ -102,7 +109,10 @@ class ApiDocumentation {
             }
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);
-            problem(responses, "400", "Malformed or invalid input (`validation`, `malformed-request`)",
+            problem(
+                    responses,
+                    "400",
+                    "Malformed or invalid input (`validation`, `malformed-request`)",
                     operation.getRequestBody() != null || operation.getParameters() != null);
             problem(responses, "401", "No, invalid, expired or revoked token (`unauthorized`)", !open);
             boolean operators = path.startsWith("/api/admin/") || path.startsWith("/api/webhooks/") && !open;
@@ -114,17 +124,23 @@ class ApiDocumentation {
 
     private static void problem(ApiResponses responses, String status, String description, boolean applies) {
         if (applies && !responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse()
-                    .description(description)
-                    .content(new Content().addMediaType(
-                            PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            responses.addApiResponse(
+                    status,
+                    new ApiResponse()
+                            .description(description)
+                            .content(new Content()
+                                    .addMediaType(
+                                            PROBLEM_JSON,
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
         }
     }
 
     private static boolean isPublic(PathItem.HttpMethod method, String path) {
         return switch (method) {
-            case POST -> Arrays.asList(SecurityConfiguration.PUBLIC_POSTS).contains(path) || path.startsWith("/api/webhooks/")
-                    && !path.equals("/api/webhooks/retry");
+            case POST ->
+                Arrays.asList(SecurityConfiguration.PUBLIC_POSTS).contains(path)
+                        || path.startsWith("/api/webhooks/") && !path.equals("/api/webhooks/retry");
             case GET -> path.equals("/api/payments/plans") || path.equals("/health");
             default -> false;
         };
@@ -143,7 +159,10 @@ class ApiDocumentation {
         if (operationId == null || operationId.isBlank()) {
             return "";
         }
-        String words = operationId.replaceAll("_\\d+$", "").replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        String words = operationId
+                .replaceAll("_\\d+$", "")
+                .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
@@ -156,9 +175,12 @@ class ApiDocumentation {
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("requestId", new StringSchema())
-                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
-                        .addProperty("field", new StringSchema())
-                        .addProperty("message", new StringSchema())));
+                .addProperty(
+                        "errors",
+                        new io.swagger.v3.oas.models.media.ArraySchema()
+                                .items(new ObjectSchema()
+                                        .addProperty("field", new StringSchema())
+                                        .addProperty("message", new StringSchema())));
     }
 
     private static Map<String, String> tags(String... prefixesAndNames) {

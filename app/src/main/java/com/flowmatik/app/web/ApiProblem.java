@@ -32,7 +32,8 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem invalidField(String field, String message) {
-        return new ApiProblem(ProblemType.VALIDATION, "The request has invalid fields", List.of(new FieldError(field, message)));
+        return new ApiProblem(
+                ProblemType.VALIDATION, "The request has invalid fields", List.of(new FieldError(field, message)));
     }
 
     public ProblemType type() {

@@ -16,6 +16,7 @@ final class DatabaseBusy {
     static final long RETRY_AFTER_SECONDS = 5;
     /** Lock wait timeout (MySQL, MariaDB), statement timeout (MariaDB 1969, MySQL 3024), query interrupted. */
     private static final Set<Integer> BUSY_ERROR_CODES = Set.of(1205, 1969, 3024, 1317);
+
     private static final Set<String> BUSY_EXCEPTIONS = Set.of(
             "jakarta.persistence.QueryTimeoutException",
             "jakarta.persistence.LockTimeoutException",

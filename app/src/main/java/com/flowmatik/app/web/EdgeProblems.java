@@ -29,15 +29,16 @@ public class EdgeProblems {
 
     /** The firewall's refusals: a 400 problem instead of Spring's default error page. */
     public RequestRejectedHandler firewallRefusals() {
-        return (request, response, rejected) -> problems.write(response,
-                Problems.of(ProblemType.MALFORMED_REQUEST, "The request path is not accepted"));
+        return (request, response, rejected) -> problems.write(
+                response, Problems.of(ProblemType.MALFORMED_REQUEST, "The request path is not accepted"));
     }
 
     /** A CORS check that refuses the origin: a 403 problem instead of plain text. */
     public DefaultCorsProcessor corsRefusals() {
         return new DefaultCorsProcessor() {
             @Override
-            protected void rejectRequest(org.springframework.http.server.ServerHttpResponse response) throws IOException {
+            protected void rejectRequest(org.springframework.http.server.ServerHttpResponse response)
+                    throws IOException {
                 write(response, Problems.of(ProblemType.FORBIDDEN, "This origin may not call the API"));
             }
         };
@@ -50,14 +51,18 @@ public class EdgeProblems {
             protected void handleInvalidUpgradeHeader(
                     org.springframework.http.server.ServerHttpRequest request, ServerHttpResponse response)
                     throws IOException {
-                write(response, Problems.of(ProblemType.MALFORMED_REQUEST, "This endpoint takes WebSocket upgrades only"));
+                write(
+                        response,
+                        Problems.of(ProblemType.MALFORMED_REQUEST, "This endpoint takes WebSocket upgrades only"));
             }
 
             @Override
             protected void handleInvalidConnectHeader(
                     org.springframework.http.server.ServerHttpRequest request, ServerHttpResponse response)
                     throws IOException {
-                write(response, Problems.of(ProblemType.MALFORMED_REQUEST, "This endpoint takes WebSocket upgrades only"));
+                write(
+                        response,
+                        Problems.of(ProblemType.MALFORMED_REQUEST, "This endpoint takes WebSocket upgrades only"));
             }
         };
     }

@@ -42,11 +42,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException unreadable, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem =
-                ProblemMapping.causeOfType(unreadable, BodySizeLimitFilter.BodyTooLargeException.class) != null
-                        ? Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large")
-                        : Problems.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON for this endpoint");
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail problem = ProblemMapping.causeOfType(unreadable, BodySizeLimitFilter.BodyTooLargeException.class)
+                        != null
+                ? Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large")
+                : Problems.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON for this endpoint");
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 

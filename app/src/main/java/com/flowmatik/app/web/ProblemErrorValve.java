@@ -9,7 +9,6 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.MediaType;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -45,14 +45,20 @@ public class ProblemMapping implements ErrorVocabulary {
     public DescribedError describe(Throwable failure) {
         ProblemDetail problem = answer(failure).getBody();
         String type = String.valueOf(problem.getType());
-        return new DescribedError(problem.getStatus(), type, type.substring(type.lastIndexOf('/') + 1),
-                problem.getTitle(), problem.getDetail());
+        return new DescribedError(
+                problem.getStatus(),
+                type,
+                type.substring(type.lastIndexOf('/') + 1),
+                problem.getTitle(),
+                problem.getDetail());
     }
 
     public ResponseEntity<ProblemDetail> answer(Throwable failure) {
         if (failure instanceof ApiProblem problem) {
             ProblemDetail body = Problems.of(problem.type(), problem.getMessage(), problem.fieldErrors());
-            return problem.retryAfter().map(wait -> answer(body, roundedUp(wait))).orElseGet(() -> answer(body));
+            return problem.retryAfter()
+                    .map(wait -> answer(body, roundedUp(wait)))
+                    .orElseGet(() -> answer(body));
         }
         if (failure instanceof QuotaExceeded refused) {
             return quotaExceeded(refused);
@@ -89,12 +95,15 @@ public class ProblemMapping implements ErrorVocabulary {
         }
         if (DatabaseBusy.causes(failure)) {
             log.warn("The database did not answer in time: {}", DatabaseBusy.reason(failure));
-            return answer(Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+            return answer(
+                    Problems.of(
+                            ProblemType.SERVICE_UNAVAILABLE,
                             "The database is busy and did not answer in time; please try again shortly"),
                     DatabaseBusy.RETRY_AFTER_SECONDS);
         }
         log.error("Unexpected failure", failure);
-        return answer(Problems.of(ProblemType.INTERNAL, "Something went wrong on our side; the request id helps us find it"));
+        return answer(
+                Problems.of(ProblemType.INTERNAL, "Something went wrong on our side; the request id helps us find it"));
     }
 
     /** Over the plan's daily limit: when it resets, in the body and as {@code Retry-After}. */

@@ -66,8 +66,18 @@ public enum ProblemType {
      */
     private boolean isGeneric() {
         return switch (this) {
-            case MALFORMED_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT,
-                    PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, SERVICE_UNAVAILABLE, INTERNAL -> true;
+            case MALFORMED_REQUEST,
+                    UNAUTHORIZED,
+                    FORBIDDEN,
+                    NOT_FOUND,
+                    METHOD_NOT_ALLOWED,
+                    NOT_ACCEPTABLE,
+                    CONFLICT,
+                    PAYLOAD_TOO_LARGE,
+                    UNSUPPORTED_MEDIA_TYPE,
+                    RATE_LIMITED,
+                    SERVICE_UNAVAILABLE,
+                    INTERNAL -> true;
             default -> false;
         };
     }

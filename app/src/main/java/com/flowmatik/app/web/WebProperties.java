@@ -1,7 +1,7 @@
 package com.flowmatik.app.web;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -17,7 +17,10 @@ public record WebProperties(DataSize maxBodySize, List<String> corsOrigins) {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         corsOrigins = corsOrigins == null
                 ? List.of()
-                : corsOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
+                : corsOrigins.stream()
+                        .map(String::trim)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList();
         if (corsOrigins.contains("*")) {
             throw new IllegalArgumentException("CORS_ORIGINS must list origins; '*' would let any site call the API");
         }

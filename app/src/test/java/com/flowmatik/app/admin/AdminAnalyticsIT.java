@@ -29,6 +29,7 @@ class AdminAnalyticsIT extends IntegrationTest {
 
     /** DeepSeek-V3: 270,000 in and 1,100,000 out per million tokens (micro-dollars), rounded up. */
     private static final long COST_OF_12_IN_6_OUT = 10;
+
     private static final long COST_OF_60K_IN = 16_200;
 
     @Autowired
@@ -53,25 +54,69 @@ class AdminAnalyticsIT extends IntegrationTest {
         assertThat(chat(bob).status()).isEqualTo(200);
         AI.reply("A very long answer.", 60_000, 0);
         assertThat(chat(cy).status()).isEqualTo(200);
-        assertThat(chat(cy).status()).as("the free plan's 50K tokens are used up").isEqualTo(429);
+        assertThat(chat(cy).status())
+                .as("the free plan's 50K tokens are used up")
+                .isEqualTo(429);
 
         // dee upgrades to pro and pays; bob starts on starter, his payment fails, and he cancels
         deliver(ProviderEvents.stripeCheckoutCompleted(event(), now(), dee.id, dee.customer(), dee.subscription()));
-        deliver(ProviderEvents.stripeSubscription(event(), "customer.subscription.created", now(), dee.id,
-                dee.subscription(), dee.customer(), TestSecrets.STRIPE_PRICE_PRO, "active", now().plus(Duration.ofDays(30)),
+        deliver(ProviderEvents.stripeSubscription(
+                event(),
+                "customer.subscription.created",
+                now(),
+                dee.id,
+                dee.subscription(),
+                dee.customer(),
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                now().plus(Duration.ofDays(30)),
                 false));
-        deliver(ProviderEvents.stripeInvoice(event(), "invoice.paid", now(), "in_" + dee.suffix, "F-" + dee.suffix,
-                dee.customer(), dee.subscription(), 3900, 1));
+        deliver(ProviderEvents.stripeInvoice(
+                event(),
+                "invoice.paid",
+                now(),
+                "in_" + dee.suffix,
+                "F-" + dee.suffix,
+                dee.customer(),
+                dee.subscription(),
+                3900,
+                1));
         deliver(ProviderEvents.stripeCheckoutCompleted(event(), now(), bob.id, bob.customer(), bob.subscription()));
-        deliver(ProviderEvents.stripeSubscription(event(), "customer.subscription.created", now().minusSeconds(20),
-                bob.id, bob.subscription(), bob.customer(), TestSecrets.STRIPE_PRICE_STARTER, "active",
-                now().plus(Duration.ofDays(30)), false));
-        deliver(ProviderEvents.stripeInvoice(event(), "invoice.payment_failed", now(), "in_" + bob.suffix,
-                "F-" + bob.suffix, bob.customer(), bob.subscription(), 1900, 1));
-        deliver(ProviderEvents.stripeSubscription(event(), "customer.subscription.deleted", now(), bob.id,
-                bob.subscription(), bob.customer(), TestSecrets.STRIPE_PRICE_STARTER, "canceled",
-                now().plus(Duration.ofDays(30)), false));
-        assertThat(api.post("/api/admin/users/" + cy.id + "/deactivate", Map.of(), admin).status()).isEqualTo(200);
+        deliver(ProviderEvents.stripeSubscription(
+                event(),
+                "customer.subscription.created",
+                now().minusSeconds(20),
+                bob.id,
+                bob.subscription(),
+                bob.customer(),
+                TestSecrets.STRIPE_PRICE_STARTER,
+                "active",
+                now().plus(Duration.ofDays(30)),
+                false));
+        deliver(ProviderEvents.stripeInvoice(
+                event(),
+                "invoice.payment_failed",
+                now(),
+                "in_" + bob.suffix,
+                "F-" + bob.suffix,
+                bob.customer(),
+                bob.subscription(),
+                1900,
+                1));
+        deliver(ProviderEvents.stripeSubscription(
+                event(),
+                "customer.subscription.deleted",
+                now(),
+                bob.id,
+                bob.subscription(),
+                bob.customer(),
+                TestSecrets.STRIPE_PRICE_STARTER,
+                "canceled",
+                now().plus(Duration.ofDays(30)),
+                false));
+        assertThat(api.post("/api/admin/users/" + cy.id + "/deactivate", Map.of(), admin)
+                        .status())
+                .isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             JsonNode after = api.get("/api/admin/dashboard", admin).json();
@@ -92,7 +137,8 @@ class AdminAnalyticsIT extends IntegrationTest {
         });
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode page = api.get("/api/admin/users?q=" + tag.toUpperCase(Locale.ROOT), admin).json();
+            JsonNode page = api.get("/api/admin/users?q=" + tag.toUpperCase(Locale.ROOT), admin)
+                    .json();
             assertThat(page.path("total").asLong()).isEqualTo(4);
             assertThat(page.path("page").asInt()).isZero();
             assertThat(page.path("size").asInt()).isEqualTo(20);
@@ -103,16 +149,24 @@ class AdminAnalyticsIT extends IntegrationTest {
             assertUser(byName.get("dee " + tag), dee, "pro", "active", 0, 0, 0);
             assertThat(byName.get("dee " + tag).path("role").asString()).isEqualTo("premium");
         });
-        JsonNode firstTwo = api.get("/api/admin/users?page=0&size=2&q=" + tag, admin).json();
-        JsonNode lastTwo = api.get("/api/admin/users?page=1&size=2&q=" + tag, admin).json();
+        JsonNode firstTwo =
+                api.get("/api/admin/users?page=0&size=2&q=" + tag, admin).json();
+        JsonNode lastTwo =
+                api.get("/api/admin/users?page=1&size=2&q=" + tag, admin).json();
         assertThat(firstTwo.path("items")).hasSize(2);
         assertThat(lastTwo.path("items")).hasSize(2);
         assertThat(firstTwo.path("total").asLong()).isEqualTo(4);
-        assertThat(byName(firstTwo.path("items")).keySet()).doesNotContainAnyElementsOf(byName(lastTwo.path("items")).keySet());
-        JsonNode byEmail = api.get("/api/admin/users?q=" + ann.email.substring(0, ann.email.indexOf('@')), admin).json();
+        assertThat(byName(firstTwo.path("items")).keySet())
+                .doesNotContainAnyElementsOf(byName(lastTwo.path("items")).keySet());
+        JsonNode byEmail = api.get("/api/admin/users?q=" + ann.email.substring(0, ann.email.indexOf('@')), admin)
+                .json();
         assertThat(byEmail.path("total").asLong()).isEqualTo(1);
-        assertThat(api.get("/api/admin/users?q=%25" + tag, admin).json().path("total").asLong())
-                .as("a % in the search is a literal character").isZero();
+        assertThat(api.get("/api/admin/users?q=%25" + tag, admin)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .as("a % in the search is a literal character")
+                .isZero();
         assertThat(api.get("/api/admin/users?size=101", admin).status()).isEqualTo(400);
 
         JsonNode metrics = api.get("/api/admin/metrics", admin).json();
@@ -120,19 +174,23 @@ class AdminAnalyticsIT extends IntegrationTest {
         assertThat(http.path("requestsPerSecond").asDouble()).isPositive();
         assertThat(http.path("meanLatencyMs").asDouble()).isPositive();
         assertThat(http.path("p95LatencyMs").asDouble()).isPositive();
-        assertThat(http.path("errorsByEndpoint").valueStream()
+        assertThat(http.path("errorsByEndpoint")
+                        .valueStream()
                         .filter(error -> error.path("method").asString().equals("POST")
                                 && error.path("uri").asString().equals("/api/ai/chat")
                                 && error.path("status").asInt() == 429)
                         .findFirst())
-                .hasValueSatisfying(error -> assertThat(error.path("count").asLong()).isPositive());
+                .hasValueSatisfying(
+                        error -> assertThat(error.path("count").asLong()).isPositive());
         assertThat(metrics.path("jvm").path("heapUsedBytes").asLong()).isPositive();
         assertThat(metrics.path("jvm").path("heapMaxBytes").asLong()).isPositive();
         assertThat(metrics.path("jvm").path("threads").asLong()).isPositive();
-        assertThat(metrics.path("connections").path("databaseActive").isNumber()).isTrue();
+        assertThat(metrics.path("connections").path("databaseActive").isNumber())
+                .isTrue();
         assertThat(metrics.path("connections").path("databaseIdle").isNumber()).isTrue();
         assertThat(metrics.path("connections").path("httpActive").asLong()).isPositive();
-        assertThat(metrics.path("aiCostPerUser").valueStream()
+        assertThat(metrics.path("aiCostPerUser")
+                        .valueStream()
                         .filter(cost -> cost.path("userId").asString().equals(cy.id))
                         .findFirst())
                 .hasValueSatisfying(cost -> {
@@ -140,9 +198,11 @@ class AdminAnalyticsIT extends IntegrationTest {
                     assertThat(cost.path("costMicros").asLong()).isEqualTo(COST_OF_60K_IN);
                 });
         JsonNode revenue = metrics.path("revenue");
-        assertThat(revenue.path("today").path("amount").asLong() - revenueBefore.path("today").path("amount").asLong())
+        assertThat(revenue.path("today").path("amount").asLong()
+                        - revenueBefore.path("today").path("amount").asLong())
                 .isEqualTo(3900);
-        assertThat(revenue.path("mrr").path("amount").asLong() - revenueBefore.path("mrr").path("amount").asLong())
+        assertThat(revenue.path("mrr").path("amount").asLong()
+                        - revenueBefore.path("mrr").path("amount").asLong())
                 .isEqualTo(3900);
 
         // and each member's invoices say the same: dee paid 3,900, bob's 1,900 failed, the others have none
@@ -174,16 +234,20 @@ class AdminAnalyticsIT extends IntegrationTest {
         Member eve = member("eve", UUID.randomUUID().toString().substring(0, 8));
         AI.reply("Sure.", 12, 6);
         assertThat(chat(eve).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.queryForObject(
-                        "SELECT cost_micros FROM admin_user_cost WHERE user_id = ?", Long.class, eve.id))
-                .isEqualTo(COST_OF_12_IN_6_OUT));
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT cost_micros FROM admin_user_cost WHERE user_id = ?", Long.class, eve.id))
+                        .isEqualTo(COST_OF_12_IN_6_OUT));
         List<Map<String, Object>> rows = tables();
 
-        StreamingEventProcessor metrics =
-                processing.eventProcessor("admin-metrics", StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor metrics = processing
+                .eventProcessor("admin-metrics", StreamingEventProcessor.class)
+                .orElseThrow();
         metrics.shutDown();
         metrics.resetTokens();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_user_day", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_user_day", Long.class))
+                .isZero();
         metrics.start();
 
         await().atMost(Duration.ofSeconds(60))
@@ -225,7 +289,8 @@ class AdminAnalyticsIT extends IntegrationTest {
     }
 
     private static long moneyDelta(JsonNode before, JsonNode after, String field) {
-        return after.path(field).path("amount").asLong() - before.path(field).path("amount").asLong();
+        return after.path(field).path("amount").asLong()
+                - before.path(field).path("amount").asLong();
     }
 
     /** A signed-up user and the ids their Stripe objects get. */

@@ -33,15 +33,20 @@ class AdminOperationsIT extends IntegrationTest {
             assertThat(components.path("redis").asString()).isEqualTo("not used");
         }
         assertThat(components.path("aiProvider").path("status").asString()).isEqualTo("UP");
-        assertThat(components.path("aiProvider").path("circuitBreaker").asString()).isEqualTo("CLOSED");
+        assertThat(components.path("aiProvider").path("circuitBreaker").asString())
+                .isEqualTo("CLOSED");
         assertThat(components.path("stripe").path("status").asString()).isEqualTo("configured");
         assertThat(components.path("lemonSqueezy").path("status").asString()).isEqualTo("configured");
 
         List<String> names = new ArrayList<>();
         for (JsonNode processor : components.path("eventProcessors")) {
             names.add(processor.path("name").asString());
-            assertThat(processor.path("running").asBoolean()).as(processor.toString()).isTrue();
-            assertThat(processor.path("error").asBoolean()).as(processor.toString()).isFalse();
+            assertThat(processor.path("running").asBoolean())
+                    .as(processor.toString())
+                    .isTrue();
+            assertThat(processor.path("error").asBoolean())
+                    .as(processor.toString())
+                    .isFalse();
         }
         assertThat(names).contains("users", "usage", "live");
         JsonNode users = processor(components, "users");
@@ -65,7 +70,8 @@ class AdminOperationsIT extends IntegrationTest {
         assertThat(echoed).isEqualTo(requestId);
 
         JsonNode recent = api.get("/api/admin/logs?limit=50", admin).json().path("lines");
-        JsonNode ofTheRequest = api.get("/api/admin/logs?requestId=" + echoed, admin).json().path("lines");
+        JsonNode ofTheRequest =
+                api.get("/api/admin/logs?requestId=" + echoed, admin).json().path("lines");
         JsonNode warnings = api.get("/api/admin/logs?level=warn", admin).json().path("lines");
 
         assertThat(recent.size()).isBetween(1, 50);
@@ -91,8 +97,11 @@ class AdminOperationsIT extends IntegrationTest {
 
         assertThat(api.get("/api/admin/health", user).status()).isEqualTo(403);
         assertThat(api.get("/api/admin/logs", user).status()).isEqualTo(403);
-        assertThat(api.post("/api/admin/notifications",
-                        Map.of("title", "Hi", "message", "All of you", "audience", "all"), user).status())
+        assertThat(api.post(
+                                "/api/admin/notifications",
+                                Map.of("title", "Hi", "message", "All of you", "audience", "all"),
+                                user)
+                        .status())
                 .isEqualTo(403);
         assertThat(api.get("/api/admin/health", null).status()).isEqualTo(401);
     }

@@ -24,6 +24,7 @@ class DailySeriesIT extends IntegrationTest {
 
     /** DeepSeek-V3: 270,000 in and 1,100,000 out per million tokens (micro-dollars), rounded up. */
     private static final long COST_OF_12_IN_6_OUT = 10;
+
     private static final long PRO_CENTS = 3900;
 
     @Test
@@ -32,7 +33,8 @@ class DailySeriesIT extends IntegrationTest {
         LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
         // earlier tests' sign-ups still on their way to the series would count as this test's
         awaitReadModelsCaughtUp();
-        Map<LocalDate, JsonNode> before = byDate(api.get("/api/admin/dashboard/daily?days=5", admin).json());
+        Map<LocalDate, JsonNode> before =
+                byDate(api.get("/api/admin/dashboard/daily?days=5", admin).json());
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         AI.reply("Sure.", 12, 6);
 
@@ -40,27 +42,58 @@ class DailySeriesIT extends IntegrationTest {
         String email = uniqueEmail("daily");
         String token = api.register(email, "daily-password", "Daily " + suffix);
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
-        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status()).isEqualTo(200);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status())
+                .isEqualTo(200);
         deliver(ProviderEvents.stripeCheckoutCompleted(
                 "evt_c" + suffix, CLOCK.instant(), userId, "cus_" + suffix, "sub_" + suffix));
-        deliver(ProviderEvents.stripeSubscription("evt_s" + suffix, "customer.subscription.created", CLOCK.instant(),
-                userId, "sub_" + suffix, "cus_" + suffix, TestSecrets.STRIPE_PRICE_PRO, "active",
-                CLOCK.instant().plus(Duration.ofDays(30)), false));
+        deliver(ProviderEvents.stripeSubscription(
+                "evt_s" + suffix,
+                "customer.subscription.created",
+                CLOCK.instant(),
+                userId,
+                "sub_" + suffix,
+                "cus_" + suffix,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false));
         CLOCK.reset();
         String todaysToken = api.post("/api/auth/login", Map.of("email", email, "password", "daily-password"), null)
-                .json().path("token").asString();
+                .json()
+                .path("token")
+                .asString();
 
-        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello again"), todaysToken).status()).isEqualTo(200);
-        deliver(ProviderEvents.stripeInvoice("evt_i" + suffix, "invoice.paid", CLOCK.instant(), "in_" + suffix,
-                "F-" + suffix, "cus_" + suffix, "sub_" + suffix, PRO_CENTS, 1));
-        deliver(ProviderEvents.stripeSubscription("evt_d" + suffix, "customer.subscription.deleted", CLOCK.instant(),
-                userId, "sub_" + suffix, "cus_" + suffix, TestSecrets.STRIPE_PRICE_PRO, "canceled",
-                CLOCK.instant().plus(Duration.ofDays(30)), false));
+        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello again"), todaysToken)
+                        .status())
+                .isEqualTo(200);
+        deliver(ProviderEvents.stripeInvoice(
+                "evt_i" + suffix,
+                "invoice.paid",
+                CLOCK.instant(),
+                "in_" + suffix,
+                "F-" + suffix,
+                "cus_" + suffix,
+                "sub_" + suffix,
+                PRO_CENTS,
+                1));
+        deliver(ProviderEvents.stripeSubscription(
+                "evt_d" + suffix,
+                "customer.subscription.deleted",
+                CLOCK.instant(),
+                userId,
+                "sub_" + suffix,
+                "cus_" + suffix,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "canceled",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false));
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode series = api.get("/api/admin/dashboard/daily?days=5", admin).json();
+            JsonNode series =
+                    api.get("/api/admin/dashboard/daily?days=5", admin).json();
             assertThat(series).hasSize(5);
-            assertThat(series.get(0).path("date").asString()).isEqualTo(today.minusDays(4).toString());
+            assertThat(series.get(0).path("date").asString())
+                    .isEqualTo(today.minusDays(4).toString());
             assertThat(series.get(4).path("date").asString()).isEqualTo(today.toString());
             Map<LocalDate, JsonNode> after = byDate(series);
 
@@ -78,13 +111,19 @@ class DailySeriesIT extends IntegrationTest {
             assertThat(delta(before, after, today, "newUsers")).isZero();
             assertThat(delta(before, after, today, "requests")).isEqualTo(1);
             assertThat(delta(before, after, today, "revenueCents")).isEqualTo(PRO_CENTS);
-            assertThat(delta(before, after, today, "mrrCents")).as("canceled today").isZero();
+            assertThat(delta(before, after, today, "mrrCents"))
+                    .as("canceled today")
+                    .isZero();
         });
         JsonNode dashboard = api.get("/api/admin/dashboard", admin).json();
-        JsonNode lastDay = api.get("/api/admin/dashboard/daily?days=1", admin).json().get(0);
-        assertThat(lastDay.path("mrrCents").asLong()).isEqualTo(dashboard.path("mrr").path("amount").asLong());
-        assertThat(lastDay.path("requests").asLong()).isEqualTo(dashboard.path("requestsToday").asLong());
-        assertThat(lastDay.path("revenueCents").asLong()).isEqualTo(dashboard.path("revenueToday").path("amount").asLong());
+        JsonNode lastDay =
+                api.get("/api/admin/dashboard/daily?days=1", admin).json().get(0);
+        assertThat(lastDay.path("mrrCents").asLong())
+                .isEqualTo(dashboard.path("mrr").path("amount").asLong());
+        assertThat(lastDay.path("requests").asLong())
+                .isEqualTo(dashboard.path("requestsToday").asLong());
+        assertThat(lastDay.path("revenueCents").asLong())
+                .isEqualTo(dashboard.path("revenueToday").path("amount").asLong());
     }
 
     @Test
@@ -93,7 +132,8 @@ class DailySeriesIT extends IntegrationTest {
 
         assertThat(api.get("/api/admin/dashboard/daily", admin).json()).hasSize(30);
         assertThat(api.get("/api/admin/dashboard/daily?days=0", admin).status()).isEqualTo(400);
-        assertThat(api.get("/api/admin/dashboard/daily?days=367", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/admin/dashboard/daily?days=367", admin).status())
+                .isEqualTo(400);
         assertThat(api.get("/api/admin/dashboard/daily", null).status()).isEqualTo(401);
     }
 
@@ -106,10 +146,14 @@ class DailySeriesIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             JsonNode mix = api.get("/api/admin/dashboard/plans", admin).json();
             Map<String, Long> users = new HashMap<>();
-            mix.forEach(plan -> users.put(plan.path("plan").asString(), plan.path("users").asLong()));
+            mix.forEach(plan ->
+                    users.put(plan.path("plan").asString(), plan.path("users").asLong()));
             assertThat(users).containsOnlyKeys("free", "starter", "pro", "business");
             assertThat(users.values().stream().mapToLong(Long::longValue).sum())
-                    .isEqualTo(api.get("/api/admin/dashboard", admin).json().path("users").asLong());
+                    .isEqualTo(api.get("/api/admin/dashboard", admin)
+                            .json()
+                            .path("users")
+                            .asLong());
         });
     }
 
@@ -125,7 +169,8 @@ class DailySeriesIT extends IntegrationTest {
         return days;
     }
 
-    private static long delta(Map<LocalDate, JsonNode> before, Map<LocalDate, JsonNode> after, LocalDate day, String field) {
+    private static long delta(
+            Map<LocalDate, JsonNode> before, Map<LocalDate, JsonNode> after, LocalDate day, String field) {
         long was = before.containsKey(day) ? before.get(day).path(field).asLong() : 0;
         return after.get(day).path(field).asLong() - was;
     }

@@ -34,7 +34,8 @@ class ChatSocketIT extends IntegrationTest {
         List<JsonNode> received = messages.until("done");
 
         StringBuilder content = new StringBuilder();
-        received.stream().filter(m -> m.path("type").asString().equals("delta"))
+        received.stream()
+                .filter(m -> m.path("type").asString().equals("delta"))
                 .forEach(m -> content.append(m.path("content").asString()));
         JsonNode done = received.get(received.size() - 1).path("answer");
         assertThat(content.toString()).isEqualTo("Streaming over a socket");
@@ -49,13 +50,16 @@ class ChatSocketIT extends IntegrationTest {
         String ada = api.register(uniqueEmail("ada-ws"), "socket-password", "Ada");
         String eve = api.register(uniqueEmail("eve-ws"), "socket-password", "Eve");
         String conversationId = api.post("/api/ai/chat", java.util.Map.of("message", "Mine"), ada)
-                .json().path("conversationId").asString();
+                .json()
+                .path("conversationId")
+                .asString();
         Messages messages = new Messages();
         WebSocket socket = connect("?access_token=" + eve, messages);
 
         socket.sendText("{\"message\":\"\"}", true).join();
         JsonNode invalid = messages.until("error").get(0);
-        socket.sendText("{\"message\":\"Let me in\",\"conversationId\":\"" + conversationId + "\"}", true).join();
+        socket.sendText("{\"message\":\"Let me in\",\"conversationId\":\"" + conversationId + "\"}", true)
+                .join();
         JsonNode notFound = messages.until("error").get(0);
 
         assertThat(invalid.path("status").asInt()).isEqualTo(400);
@@ -72,7 +76,8 @@ class ChatSocketIT extends IntegrationTest {
     }
 
     private WebSocket connect(String query, Messages messages) {
-        return HttpClient.newHttpClient().newWebSocketBuilder()
+        return HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws/chat" + query), messages)
                 .join();

@@ -22,24 +22,36 @@ class ContentGenerationIT extends IntegrationTest {
         String token = api.register(uniqueEmail("blogger"), "blog-password", "Blogger");
         AI.reply("Some text", 10, 5);
 
-        Response answer = api.post("/api/ai/generate-content", Map.of("type", "blog-post", "prompt", "Event sourcing"), token);
+        Response answer =
+                api.post("/api/ai/generate-content", Map.of("type", "blog-post", "prompt", "Event sourcing"), token);
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode body = answer.json();
         assertThat(body.path("content").asString()).isEqualTo("Some text");
-        List<String> steps = body.path("steps").valueStream().map(step -> step.path("name").asString()).toList();
+        List<String> steps = body.path("steps")
+                .valueStream()
+                .map(step -> step.path("name").asString())
+                .toList();
         assertThat(steps).containsExactly("outline", "draft", "polish");
         assertThat(body.path("usage").path("totalTokens").asLong()).isEqualTo(45);
         assertThat(body.path("costMicros").asLong()).isEqualTo(3 * COST_OF_10_IN_5_OUT);
         assertThat(AI.chatCalls()).isEqualTo(3);
-        assertThat(AI.received("/v1/chat/completions").get(1).body().path("messages").get(1).path("content").asString())
+        assertThat(AI.received("/v1/chat/completions")
+                        .get(1)
+                        .body()
+                        .path("messages")
+                        .get(1)
+                        .path("content")
+                        .asString())
                 .contains("Some text");
 
         String generationId = body.path("requestId").asString();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM ai_request_log WHERE parent_request_id = ? AND status = 'COMPLETED'",
-                        Long.class, generationId))
-                .isEqualTo(3));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM ai_request_log WHERE parent_request_id = ? AND status = 'COMPLETED'",
+                                Long.class,
+                                generationId))
+                        .isEqualTo(3));
     }
 
     @Test
@@ -47,11 +59,13 @@ class ContentGenerationIT extends IntegrationTest {
         String token = api.register(uniqueEmail("social"), "social-password", "Social");
         AI.reply("Short and punchy #events", 8, 6);
 
-        JsonNode body = api.post("/api/ai/generate-content", Map.of("type", "social-post", "prompt", "Launch day"), token)
+        JsonNode body = api.post(
+                        "/api/ai/generate-content", Map.of("type", "social-post", "prompt", "Launch day"), token)
                 .json();
 
         assertThat(body.path("steps").size()).isEqualTo(1);
-        assertThat(body.path("requestId").asString()).isEqualTo(body.path("steps").get(0).path("requestId").asString());
+        assertThat(body.path("requestId").asString())
+                .isEqualTo(body.path("steps").get(0).path("requestId").asString());
         assertThat(AI.chatCalls()).isEqualTo(1);
     }
 
@@ -60,7 +74,8 @@ class ContentGenerationIT extends IntegrationTest {
         String token = api.register(uniqueEmail("painter"), "paint-password", "Painter");
         AI.siliconFlowImages();
 
-        Response answer = api.post("/api/ai/generate-content", Map.of("type", "image", "prompt", "A lighthouse"), token);
+        Response answer =
+                api.post("/api/ai/generate-content", Map.of("type", "image", "prompt", "A lighthouse"), token);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("images").size()).isPositive();
@@ -73,10 +88,13 @@ class ContentGenerationIT extends IntegrationTest {
         String stranger = api.register(uniqueEmail("stranger"), "stranger-password", "Stranger");
         assertThat(api.get(kept, stranger).status()).isEqualTo(404);
         String requestId = answer.json().path("requestId").asString();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.queryForObject(
-                        "SELECT kind FROM ai_request_log WHERE request_id = ? AND status = 'COMPLETED'",
-                        String.class, requestId))
-                .isEqualTo("IMAGE"));
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT kind FROM ai_request_log WHERE request_id = ? AND status = 'COMPLETED'",
+                                String.class,
+                                requestId))
+                        .isEqualTo("IMAGE"));
     }
 
     @Test

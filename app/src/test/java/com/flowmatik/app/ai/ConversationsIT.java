@@ -23,7 +23,8 @@ class ConversationsIT extends IntegrationTest {
         JsonNode first = chat(ada, Map.of("message", "First question")).json();
         String id = first.path("conversationId").asString();
         AI.reply("Second answer", 9, 2);
-        JsonNode second = chat(ada, Map.of("message", "Second question", "conversationId", id)).json();
+        JsonNode second = chat(ada, Map.of("message", "Second question", "conversationId", id))
+                .json();
 
         JsonNode conversation = awaitMessages(ada, id, 4);
 
@@ -32,19 +33,28 @@ class ConversationsIT extends IntegrationTest {
         assertThat(conversation.path("createdAt").asString()).isNotBlank();
         assertThat(conversation.path("updatedAt").asString()).isNotBlank();
         JsonNode messages = conversation.path("messages");
-        assertThat(messages.valueStream().map(message -> message.path("role").asString()).toList())
+        assertThat(messages.valueStream()
+                        .map(message -> message.path("role").asString())
+                        .toList())
                 .containsExactly("user", "assistant", "user", "assistant");
-        assertThat(messages.valueStream().map(message -> message.path("content").asString()).toList())
+        assertThat(messages.valueStream()
+                        .map(message -> message.path("content").asString())
+                        .toList())
                 .containsExactly("First question", "First answer", "Second question", "Second answer");
-        assertThat(messages.get(0).path("requestId").asString()).isEqualTo(first.path("requestId").asString());
-        assertThat(messages.get(3).path("requestId").asString()).isEqualTo(second.path("requestId").asString());
+        assertThat(messages.get(0).path("requestId").asString())
+                .isEqualTo(first.path("requestId").asString());
+        assertThat(messages.get(3).path("requestId").asString())
+                .isEqualTo(second.path("requestId").asString());
         assertThat(messages.get(0).path("at").asString()).isNotBlank();
     }
 
     @Test
     void theOwnerRenamesIt() {
         String ada = signUp("rename");
-        String id = chat(ada, Map.of("message", "Untitled thoughts")).json().path("conversationId").asString();
+        String id = chat(ada, Map.of("message", "Untitled thoughts"))
+                .json()
+                .path("conversationId")
+                .asString();
 
         Response renamed = api.patch("/api/ai/conversations/" + id, Map.of("title", "Bakery taglines"), ada);
 
@@ -54,9 +64,16 @@ class ConversationsIT extends IntegrationTest {
         assertThat(renamed.json().path("messageCount").asInt()).isEqualTo(2);
         assertThat(renamed.json().path("updatedAt").asString()).isNotBlank();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(api.get("/api/ai/conversations/" + id, ada).json().path("title").asString())
+            assertThat(api.get("/api/ai/conversations/" + id, ada)
+                            .json()
+                            .path("title")
+                            .asString())
                     .isEqualTo("Bakery taglines");
-            assertThat(api.get("/api/ai/conversations", ada).json().get(0).path("title").asString())
+            assertThat(api.get("/api/ai/conversations", ada)
+                            .json()
+                            .get(0)
+                            .path("title")
+                            .asString())
                     .isEqualTo("Bakery taglines");
         });
         assertThat(eventTypesOf(id)).contains("com.flowmatik.api.conversation.ConversationRenamed");
@@ -65,7 +82,10 @@ class ConversationsIT extends IntegrationTest {
     @Test
     void aTitleMustNotBeBlank() {
         String ada = signUp("blank-title");
-        String id = chat(ada, Map.of("message", "Hello")).json().path("conversationId").asString();
+        String id = chat(ada, Map.of("message", "Hello"))
+                .json()
+                .path("conversationId")
+                .asString();
 
         Response refused = api.patch("/api/ai/conversations/" + id, Map.of("title", " "), ada);
 
@@ -77,14 +97,21 @@ class ConversationsIT extends IntegrationTest {
     void anotherUsersConversationIsNotFoundWhateverTheyTry() {
         String ada = signUp("owner");
         String eve = signUp("intruder");
-        String id = chat(ada, Map.of("message", "Private matters")).json().path("conversationId").asString();
+        String id = chat(ada, Map.of("message", "Private matters"))
+                .json()
+                .path("conversationId")
+                .asString();
         awaitMessages(ada, id, 2);
 
         assertThat(api.get("/api/ai/conversations/" + id, eve).status()).isEqualTo(404);
-        assertThat(api.patch("/api/ai/conversations/" + id, Map.of("title", "Mine"), eve).status()).isEqualTo(404);
+        assertThat(api.patch("/api/ai/conversations/" + id, Map.of("title", "Mine"), eve)
+                        .status())
+                .isEqualTo(404);
         assertThat(api.delete("/api/ai/conversations/" + id, eve).status()).isEqualTo(404);
-        assertThat(api.get("/api/ai/conversations/no-such-conversation", ada).status()).isEqualTo(404);
-        assertThat(api.delete("/api/ai/conversations/no-such-conversation", ada).status()).isEqualTo(404);
+        assertThat(api.get("/api/ai/conversations/no-such-conversation", ada).status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/ai/conversations/no-such-conversation", ada).status())
+                .isEqualTo(404);
         assertThat(api.get("/api/ai/conversations/" + id, ada).status()).isEqualTo(200);
     }
 
@@ -93,7 +120,10 @@ class ConversationsIT extends IntegrationTest {
         String ada = signUp("delete");
         String userId = api.get("/api/auth/me", ada).json().path("id").asString();
         AI.reply("An answer", 12, 6);
-        String id = chat(ada, Map.of("message", "Forget me")).json().path("conversationId").asString();
+        String id = chat(ada, Map.of("message", "Forget me"))
+                .json()
+                .path("conversationId")
+                .asString();
         awaitMessages(ada, id, 2);
 
         Response deleted = api.delete("/api/ai/conversations/" + id, ada);
@@ -104,7 +134,9 @@ class ConversationsIT extends IntegrationTest {
             assertThat(api.get("/api/ai/conversations", ada).json().size()).isZero();
         });
         assertThat(api.delete("/api/ai/conversations/" + id, ada).status()).isEqualTo(404);
-        assertThat(chat(ada, Map.of("message", "Back again", "conversationId", id)).status()).isEqualTo(404);
+        assertThat(chat(ada, Map.of("message", "Back again", "conversationId", id))
+                        .status())
+                .isEqualTo(404);
         assertThat(eventTypesOf("usage:" + userId)).contains("com.flowmatik.api.usage.TokensCharged");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode today = api.get("/api/ai/usage", ada).json().path("today");

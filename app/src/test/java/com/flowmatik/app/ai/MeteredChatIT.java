@@ -39,7 +39,11 @@ class MeteredChatIT extends IntegrationTest {
         assertThat(body.path("usage").path("completionTokens").asLong()).isEqualTo(6);
         assertThat(body.path("usage").path("totalTokens").asLong()).isEqualTo(18);
         assertThat(body.path("costMicros").asLong()).isEqualTo(COST_OF_12_IN_6_OUT);
-        assertThat(AI.received("/v1/chat/completions").get(0).body().path("model").asString())
+        assertThat(AI.received("/v1/chat/completions")
+                        .get(0)
+                        .body()
+                        .path("model")
+                        .asString())
                 .isEqualTo("deepseek-ai/DeepSeek-V3");
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
@@ -51,10 +55,11 @@ class MeteredChatIT extends IntegrationTest {
             assertThat(today.path("tokenLimit").asLong()).isEqualTo(50_000);
         });
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
-        assertThat(eventTypesOf("usage:" + userId)).containsExactly(
-                "com.flowmatik.api.usage.AiRequestStarted",
-                "com.flowmatik.api.usage.AiRequestCompleted",
-                "com.flowmatik.api.usage.TokensCharged");
+        assertThat(eventTypesOf("usage:" + userId))
+                .containsExactly(
+                        "com.flowmatik.api.usage.AiRequestStarted",
+                        "com.flowmatik.api.usage.AiRequestCompleted",
+                        "com.flowmatik.api.usage.TokensCharged");
     }
 
     @Test
@@ -79,7 +84,12 @@ class MeteredChatIT extends IntegrationTest {
         assertThat(done).isNotNull();
         assertThat(done.path("usage").path("promptTokens").asLong()).isEqualTo(20);
         assertThat(done.path("usage").path("completionTokens").asLong()).isEqualTo(4);
-        assertThat(AI.received("/v1/chat/completions").get(0).body().path("stream_options").path("include_usage").asBoolean())
+        assertThat(AI.received("/v1/chat/completions")
+                        .get(0)
+                        .body()
+                        .path("stream_options")
+                        .path("include_usage")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -145,9 +155,11 @@ class MeteredChatIT extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(502);
         assertThat(answer.json().path("type").asString()).endsWith("/provider-error");
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
-        assertThat(eventTypesOf("usage:" + userId)).containsExactly(
-                "com.flowmatik.api.usage.AiRequestStarted", "com.flowmatik.api.usage.AiRequestFailed",
-                "com.flowmatik.api.usage.AiRequestNotServed");
+        assertThat(eventTypesOf("usage:" + userId))
+                .containsExactly(
+                        "com.flowmatik.api.usage.AiRequestStarted",
+                        "com.flowmatik.api.usage.AiRequestFailed",
+                        "com.flowmatik.api.usage.AiRequestNotServed");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode today = api.get("/api/ai/usage", token).json().path("today");
             assertThat(today.path("requests").asLong()).isZero();
@@ -173,7 +185,10 @@ class MeteredChatIT extends IntegrationTest {
         String ada = signUp("ada");
         String eve = signUp("eve");
         AI.reply("First answer", 5, 2);
-        String conversationId = chat(ada, Map.of("message", "First question")).json().path("conversationId").asString();
+        String conversationId = chat(ada, Map.of("message", "First question"))
+                .json()
+                .path("conversationId")
+                .asString();
 
         AI.reply("Second answer", 9, 2);
         Response second = chat(ada, Map.of("message", "Second question", "conversationId", conversationId));
@@ -181,7 +196,9 @@ class MeteredChatIT extends IntegrationTest {
 
         assertThat(second.status()).isEqualTo(200);
         JsonNode messages = AI.received("/v1/chat/completions").get(1).body().path("messages");
-        List<String> contents = messages.valueStream().map(message -> message.path("content").asString()).toList();
+        List<String> contents = messages.valueStream()
+                .map(message -> message.path("content").asString())
+                .toList();
         assertThat(contents).containsSubsequence("First question", "First answer", "Second question");
         assertThat(stolen.status()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -200,7 +217,9 @@ class MeteredChatIT extends IntegrationTest {
         JsonNode models = api.get("/api/ai/models", token).json();
         JsonNode status = api.get("/api/ai/status", token).json();
 
-        assertThat(models.valueStream().map(model -> model.path("id").asString()).toList())
+        assertThat(models.valueStream()
+                        .map(model -> model.path("id").asString())
+                        .toList())
                 .contains("deepseek-ai/DeepSeek-V3")
                 .doesNotContain("offline");
         assertThat(status.path("status").asString()).isEqualTo("available");
@@ -223,8 +242,17 @@ class MeteredChatIT extends IntegrationTest {
     void anAdminPutsAUserOnAPlanAndItsLimitsFollow() {
         String token = signUp("upgraded");
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
-        String admin = api.post("/api/auth/login", Map.of("email", com.flowmatik.app.support.TestSecrets.ADMIN_EMAIL,
-                "password", com.flowmatik.app.support.TestSecrets.ADMIN_PASSWORD), null).json().path("token").asString();
+        String admin = api.post(
+                        "/api/auth/login",
+                        Map.of(
+                                "email",
+                                com.flowmatik.app.support.TestSecrets.ADMIN_EMAIL,
+                                "password",
+                                com.flowmatik.app.support.TestSecrets.ADMIN_PASSWORD),
+                        null)
+                .json()
+                .path("token")
+                .asString();
 
         Response changed = api.send(api.request("/api/admin/users/" + userId + "/plan", admin)
                 .header("Content-Type", "application/json")
@@ -232,8 +260,11 @@ class MeteredChatIT extends IntegrationTest {
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("plan").asString()).isEqualTo("business");
-        assertThat(changed.json().path("role").asString()).as("a paid plan's role").isEqualTo("premium");
-        assertThat(api.get("/api/auth/me", token).json().path("role").asString()).isEqualTo("premium");
+        assertThat(changed.json().path("role").asString())
+                .as("a paid plan's role")
+                .isEqualTo("premium");
+        assertThat(api.get("/api/auth/me", token).json().path("role").asString())
+                .isEqualTo("premium");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode usage = api.get("/api/ai/usage", token).json();
             assertThat(usage.path("plan").asString()).isEqualTo("business");

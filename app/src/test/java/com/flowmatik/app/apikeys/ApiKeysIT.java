@@ -35,7 +35,8 @@ class ApiKeysIT extends IntegrationTest {
         Response me = withKey("/api/auth/me", key);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("id").asString()).isEqualTo(ada.id);
-        Response byHeader = api.send(api.request("/api/auth/me", null).header("X-API-Key", key).GET());
+        Response byHeader = api.send(
+                api.request("/api/auth/me", null).header("X-API-Key", key).GET());
         assertThat(byHeader.status()).isEqualTo(200);
         assertThat(byHeader.json().path("id").asString()).isEqualTo(ada.id);
         assertThat(eventTypesOf(ada.id)).contains("com.flowmatik.api.identity.ApiKeyCreated");
@@ -43,10 +44,13 @@ class ApiKeysIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode listed = api.get("/api/auth/api-keys", ada.token).json();
             assertThat(listed).hasSize(1);
-            assertThat(listed.get(0).path("id").asString()).isEqualTo(made.json().path("id").asString());
+            assertThat(listed.get(0).path("id").asString())
+                    .isEqualTo(made.json().path("id").asString());
             assertThat(listed.get(0).path("prefix").asString()).isEqualTo(key.substring(0, 12));
             assertThat(listed.get(0).has("key")).isFalse();
-            assertThat(listed.get(0).path("lastUsedAt").isString()).as("lastUsedAt after the key was used").isTrue();
+            assertThat(listed.get(0).path("lastUsedAt").isString())
+                    .as("lastUsedAt after the key was used")
+                    .isTrue();
         });
     }
 
@@ -57,16 +61,21 @@ class ApiKeysIT extends IntegrationTest {
         String key = key(made);
         assertThat(withKey("/api/ai/usage", key).status()).isEqualTo(200);
 
-        Response revoked = api.delete("/api/auth/api-keys/" + made.json().path("id").asString(), ada.token);
+        Response revoked =
+                api.delete("/api/auth/api-keys/" + made.json().path("id").asString(), ada.token);
 
         assertThat(revoked.status()).isEqualTo(204);
         Response refused = withKey("/api/ai/usage", key);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("detail").asString()).contains("unknown or revoked");
-        assertThat(api.delete("/api/auth/api-keys/" + made.json().path("id").asString(), ada.token).status())
+        assertThat(api.delete("/api/auth/api-keys/" + made.json().path("id").asString(), ada.token)
+                        .status())
                 .isEqualTo(404);
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                assertThat(api.get("/api/auth/api-keys", ada.token).json()).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(
+                                api.get("/api/auth/api-keys", ada.token).json())
+                        .isEmpty());
     }
 
     @Test
@@ -75,7 +84,8 @@ class ApiKeysIT extends IntegrationTest {
         User eve = paidUser("other");
         Response adas = api.post("/api/auth/api-keys", Map.of("name", "mine"), ada.token);
 
-        Response revoke = api.delete("/api/auth/api-keys/" + adas.json().path("id").asString(), eve.token);
+        Response revoke =
+                api.delete("/api/auth/api-keys/" + adas.json().path("id").asString(), eve.token);
 
         assertThat(revoke.status()).isEqualTo(404);
         assertThat(withKey("/api/ai/usage", key(adas)).status()).isEqualTo(200);
@@ -98,13 +108,22 @@ class ApiKeysIT extends IntegrationTest {
         String admin = adminToken();
         String key = key(api.post("/api/auth/api-keys", Map.of("name", "operator's script"), admin));
 
-        for (String path : List.of("/api/admin/users", "/api/admin/dashboard", "/api/payments/subscription",
-                "/api/payments/invoices", "/api/auth/api-keys")) {
-            assertThat(withKey(path, key).status()).as("GET %s with a key", path).isEqualTo(403);
+        for (String path : List.of(
+                "/api/admin/users",
+                "/api/admin/dashboard",
+                "/api/payments/subscription",
+                "/api/payments/invoices",
+                "/api/auth/api-keys")) {
+            assertThat(withKey(path, key).status())
+                    .as("GET %s with a key", path)
+                    .isEqualTo(403);
         }
         assertThat(postWithKey("/api/auth/change-password", "{}", key).status()).isEqualTo(403);
-        assertThat(postWithKey("/api/auth/api-keys", "{\"name\":\"another\"}", key).status()).isEqualTo(403);
-        assertThat(postWithKey("/api/payments/subscription/cancel", "{}", key).status()).isEqualTo(403);
+        assertThat(postWithKey("/api/auth/api-keys", "{\"name\":\"another\"}", key)
+                        .status())
+                .isEqualTo(403);
+        assertThat(postWithKey("/api/payments/subscription/cancel", "{}", key).status())
+                .isEqualTo(403);
         assertThat(postWithKey("/api/auth/logout", "{}", key).status()).isEqualTo(403);
         assertThat(withKey("/api/ai/usage", key).status()).isEqualTo(200);
         assertThat(withKey("/api/ai/conversations", key).status()).isEqualTo(200);
@@ -134,9 +153,13 @@ class ApiKeysIT extends IntegrationTest {
             assertThat(today.path("requestLimit").asLong()).isEqualTo(1_000);
         });
         String conversation = chat.json().path("conversationId").asString();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                assertThat(api.get("/api/ai/conversations/" + conversation, ada.token).status()).isEqualTo(200));
-        assertThat(withKey("/api/ai/conversations/" + conversation, key).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(api.get("/api/ai/conversations/" + conversation, ada.token)
+                                .status())
+                        .isEqualTo(200));
+        assertThat(withKey("/api/ai/conversations/" + conversation, key).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -175,12 +198,17 @@ class ApiKeysIT extends IntegrationTest {
         String admin = adminToken();
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode listed = api.get("/api/admin/users?q=" + email, admin).json().path("items");
+            JsonNode listed =
+                    api.get("/api/admin/users?q=" + email, admin).json().path("items");
             assertThat(listed).hasSize(1);
             assertThat(listed.get(0).path("apiKeys").asLong()).isEqualTo(1);
         });
-        JsonNode history = api.get("/api/admin/audit/users/" + ada.id + "/billing-history", admin).json();
-        List<String> types = history.path("events").valueStream().map(event -> event.path("type").asString()).toList();
+        JsonNode history = api.get("/api/admin/audit/users/" + ada.id + "/billing-history", admin)
+                .json();
+        List<String> types = history.path("events")
+                .valueStream()
+                .map(event -> event.path("type").asString())
+                .toList();
         assertThat(types).containsSubsequence("ApiKeyCreated", "ApiKeyCreated", "ApiKeyRevoked");
     }
 
@@ -218,8 +246,10 @@ class ApiKeysIT extends IntegrationTest {
                 .filter(payload -> new String(payload, StandardCharsets.UTF_8).contains(text))
                 .count();
         long inLookups = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM api_key_owner WHERE hash LIKE ? OR key_id LIKE ?", Long.class,
-                "%" + text + "%", "%" + text + "%");
+                "SELECT COUNT(*) FROM api_key_owner WHERE hash LIKE ? OR key_id LIKE ?",
+                Long.class,
+                "%" + text + "%",
+                "%" + text + "%");
         return inEvents + inLookups;
     }
 }

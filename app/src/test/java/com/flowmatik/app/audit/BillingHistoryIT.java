@@ -36,54 +36,104 @@ class BillingHistoryIT extends IntegrationTest {
         AI.reply("Third", 30, 10);
         assertThat(chat(ada).status()).isEqualTo(200);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        deliver(ProviderEvents.stripeCheckoutCompleted(event(), CLOCK.instant(), ada.id, "cus_" + suffix, "sub_" + suffix));
-        deliver(ProviderEvents.stripeSubscription(event(), "customer.subscription.created", CLOCK.instant(), ada.id,
-                "sub_" + suffix, "cus_" + suffix, TestSecrets.STRIPE_PRICE_PRO, "active",
-                CLOCK.instant().plus(Duration.ofDays(30)), false));
-        deliver(ProviderEvents.stripeInvoice(event(), "invoice.paid", CLOCK.instant(), "in_" + suffix, "F-" + suffix,
-                "cus_" + suffix, "sub_" + suffix, 3900, 1));
+        deliver(ProviderEvents.stripeCheckoutCompleted(
+                event(), CLOCK.instant(), ada.id, "cus_" + suffix, "sub_" + suffix));
+        deliver(ProviderEvents.stripeSubscription(
+                event(),
+                "customer.subscription.created",
+                CLOCK.instant(),
+                ada.id,
+                "sub_" + suffix,
+                "cus_" + suffix,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false));
+        deliver(ProviderEvents.stripeInvoice(
+                event(),
+                "invoice.paid",
+                CLOCK.instant(),
+                "in_" + suffix,
+                "F-" + suffix,
+                "cus_" + suffix,
+                "sub_" + suffix,
+                3900,
+                1));
         // the plan's limits follow the subscription through the saga, a moment later
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(history(ada.token, null).path("totals").path("plan").asString()).isEqualTo("pro"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(history(ada.token, null)
+                                .path("totals")
+                                .path("plan")
+                                .asString())
+                        .isEqualTo("pro"));
 
         JsonNode then = history(ada.token, asOf);
         JsonNode now = history(ada.token, null);
 
-        assertThat(types(then)).containsExactly(
-                "AiRequestStarted", "AiRequestCompleted", "TokensCharged",
-                "AiRequestStarted", "AiRequestCompleted", "TokensCharged");
-        then.path("events").forEach(event -> assertThat(Instant.parse(event.path("at").asString())).isBeforeOrEqualTo(asOf));
+        assertThat(types(then))
+                .containsExactly(
+                        "AiRequestStarted",
+                        "AiRequestCompleted",
+                        "TokensCharged",
+                        "AiRequestStarted",
+                        "AiRequestCompleted",
+                        "TokensCharged");
+        then.path("events")
+                .forEach(event ->
+                        assertThat(Instant.parse(event.path("at").asString())).isBeforeOrEqualTo(asOf));
         assertThat(then.path("asOf").asString()).isEqualTo(asOf.toString());
         JsonNode totals = then.path("totals");
         assertThat(totals.path("requests").asLong()).isEqualTo(2).isEqualTo(count(then, "AiRequestStarted"));
-        assertThat(totals.path("promptTokens").asLong()).isEqualTo(32).isEqualTo(sum(then, "TokensCharged", "promptTokens"));
-        assertThat(totals.path("completionTokens").asLong()).isEqualTo(10)
+        assertThat(totals.path("promptTokens").asLong())
+                .isEqualTo(32)
+                .isEqualTo(sum(then, "TokensCharged", "promptTokens"));
+        assertThat(totals.path("completionTokens").asLong())
+                .isEqualTo(10)
                 .isEqualTo(sum(then, "TokensCharged", "completionTokens"));
-        assertThat(totals.path("aiCostMicros").asLong()).isPositive().isEqualTo(sum(then, "TokensCharged", "costMicros"));
+        assertThat(totals.path("aiCostMicros").asLong())
+                .isPositive()
+                .isEqualTo(sum(then, "TokensCharged", "costMicros"));
         assertThat(totals.path("invoicesIssued").asLong()).isZero();
         assertThat(totals.path("paidTotal").size()).isZero();
         assertThat(totals.path("plan").asString()).isEqualTo("free");
 
-        assertThat(types(now)).containsSubsequence("AiRequestStarted", "TokensCharged", "AiRequestStarted",
-                "TokensCharged", "AiRequestStarted", "TokensCharged");
-        assertThat(types(now)).contains("SubscriptionStarted", "InvoiceIssued", "PaymentSucceeded",
-                "WebhookProcessed", "DailyLimitsChanged");
+        assertThat(types(now))
+                .containsSubsequence(
+                        "AiRequestStarted",
+                        "TokensCharged",
+                        "AiRequestStarted",
+                        "TokensCharged",
+                        "AiRequestStarted",
+                        "TokensCharged");
+        assertThat(types(now))
+                .contains(
+                        "SubscriptionStarted",
+                        "InvoiceIssued",
+                        "PaymentSucceeded",
+                        "WebhookProcessed",
+                        "DailyLimitsChanged");
         JsonNode all = now.path("totals");
         assertThat(all.path("requests").asLong()).isEqualTo(3);
-        assertThat(all.path("promptTokens").asLong()).isEqualTo(62).isEqualTo(sum(now, "TokensCharged", "promptTokens"));
+        assertThat(all.path("promptTokens").asLong())
+                .isEqualTo(62)
+                .isEqualTo(sum(now, "TokensCharged", "promptTokens"));
         assertThat(all.path("aiCostMicros").asLong()).isEqualTo(sum(now, "TokensCharged", "costMicros"));
         assertThat(all.path("invoicesIssued").asLong()).isEqualTo(1);
         assertThat(all.path("invoicedTotal").path("usd").asLong()).isEqualTo(3900);
-        assertThat(all.path("paidTotal").path("usd").asLong()).isEqualTo(3900)
+        assertThat(all.path("paidTotal").path("usd").asLong())
+                .isEqualTo(3900)
                 .isEqualTo(sum(now, "PaymentSucceeded", "amount", "amount"));
         assertThat(all.path("failedPayments").asLong()).isZero();
         assertThat(all.path("plan").asString()).isEqualTo("pro");
         List<Instant> times = new ArrayList<>();
-        now.path("events").forEach(event -> times.add(Instant.parse(event.path("at").asString())));
+        now.path("events")
+                .forEach(event -> times.add(Instant.parse(event.path("at").asString())));
         assertThat(times).isSorted();
-        assertThat(field(now, "aggregateId")).allSatisfy(id -> assertThat(id).satisfiesAnyOf(
-                aggregate -> assertThat(aggregate).isIn("usage:" + ada.id, "subscription:" + ada.id),
-                aggregate -> assertThat(aggregate).startsWith("stripe:evt_")));
+        assertThat(field(now, "aggregateId"))
+                .allSatisfy(id -> assertThat(id)
+                        .satisfiesAnyOf(
+                                aggregate -> assertThat(aggregate).isIn("usage:" + ada.id, "subscription:" + ada.id),
+                                aggregate -> assertThat(aggregate).startsWith("stripe:evt_")));
     }
 
     @Test
@@ -106,8 +156,10 @@ class BillingHistoryIT extends IntegrationTest {
         assertThat(operatorsView.status()).isEqualTo(403);
         Response asAdmin = api.get("/api/admin/audit/users/" + ada.id + "/billing-history", adminToken());
         assertThat(asAdmin.status()).isEqualTo(200);
-        assertThat(asAdmin.json().path("events").size()).isEqualTo(adas.path("events").size());
-        assertThat(api.get("/api/admin/audit/users/" + UUID.randomUUID() + "/billing-history", adminToken()).status())
+        assertThat(asAdmin.json().path("events").size())
+                .isEqualTo(adas.path("events").size());
+        assertThat(api.get("/api/admin/audit/users/" + UUID.randomUUID() + "/billing-history", adminToken())
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -161,6 +213,8 @@ class BillingHistoryIT extends IntegrationTest {
     }
 
     private void deliver(String body) {
-        assertThat(ProviderEvents.deliverToStripeWebhook(api, body, CLOCK.instant()).status()).isEqualTo(200);
+        assertThat(ProviderEvents.deliverToStripeWebhook(api, body, CLOCK.instant())
+                        .status())
+                .isEqualTo(200);
     }
 }

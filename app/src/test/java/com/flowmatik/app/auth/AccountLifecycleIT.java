@@ -51,7 +51,8 @@ class AccountLifecycleIT extends IntegrationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("type").asString()).endsWith("/validation");
-        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
+        assertThat(refused.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("email");
         Response me = api.get("/api/auth/me", token);
         assertThat(me.json().path("email").asString()).isEqualTo(email);
         assertThat(me.json().path("name").asString()).isEqualTo("Before");
@@ -63,18 +64,24 @@ class AccountLifecycleIT extends IntegrationTest {
         String signUpToken = api.register(email, "old-password", "Changer");
         String otherDevice = login(email, "old-password");
 
-        Response wrongCurrent = api.post("/api/auth/change-password",
-                Map.of("currentPassword", "not-the-password", "newPassword", "new-password"), signUpToken);
+        Response wrongCurrent = api.post(
+                "/api/auth/change-password",
+                Map.of("currentPassword", "not-the-password", "newPassword", "new-password"),
+                signUpToken);
         assertThat(wrongCurrent.status()).isEqualTo(400);
-        assertThat(wrongCurrent.json().path("errors").get(0).path("field").asString()).isEqualTo("currentPassword");
+        assertThat(wrongCurrent.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("currentPassword");
 
-        Response changed = api.post("/api/auth/change-password",
-                Map.of("currentPassword", "old-password", "newPassword", "new-password"), signUpToken);
+        Response changed = api.post(
+                "/api/auth/change-password",
+                Map.of("currentPassword", "old-password", "newPassword", "new-password"),
+                signUpToken);
         assertThat(changed.status()).isEqualTo(204);
 
         assertThat(api.get("/api/auth/me", signUpToken).status()).isEqualTo(401);
         assertThat(api.get("/api/auth/me", otherDevice).status()).isEqualTo(401);
-        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", "old-password"), null).status())
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", "old-password"), null)
+                        .status())
                 .isEqualTo(401);
         String fresh = login(email, "new-password");
         assertThat(api.get("/api/auth/me", fresh).status()).isEqualTo(200);
@@ -89,15 +96,18 @@ class AccountLifecycleIT extends IntegrationTest {
         assertThat(asked.status()).isEqualTo(202);
         String token = resetTokenMailedTo(email);
 
-        Response reset = api.post("/api/auth/reset-password", Map.of("token", token, "newPassword", "remembered-now"), null);
+        Response reset =
+                api.post("/api/auth/reset-password", Map.of("token", token, "newPassword", "remembered-now"), null);
         assertThat(reset.status()).isEqualTo(204);
         assertThat(login(email, "remembered-now")).isNotBlank();
         assertThat(api.get("/api/auth/me", before).status()).isEqualTo(401);
 
-        Response again = api.post("/api/auth/reset-password", Map.of("token", token, "newPassword", "second-try-pw"), null);
+        Response again =
+                api.post("/api/auth/reset-password", Map.of("token", token, "newPassword", "second-try-pw"), null);
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().path("type").asString()).endsWith("/invalid-reset-token");
-        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", "second-try-pw"), null).status())
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", "second-try-pw"), null)
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -109,7 +119,8 @@ class AccountLifecycleIT extends IntegrationTest {
         String token = resetTokenMailedTo(email);
 
         CLOCK.advance(Duration.ofMinutes(31));
-        Response reset = api.post("/api/auth/reset-password", Map.of("token", token, "newPassword", "too-late-now"), null);
+        Response reset =
+                api.post("/api/auth/reset-password", Map.of("token", token, "newPassword", "too-late-now"), null);
 
         assertThat(reset.status()).isEqualTo(400);
         assertThat(reset.json().path("type").asString()).endsWith("/invalid-reset-token");
@@ -124,14 +135,17 @@ class AccountLifecycleIT extends IntegrationTest {
 
         assertThat(ghost.status()).isEqualTo(known.status()).isEqualTo(202);
         assertThat(ghost.body()).isEqualTo(known.body());
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(mailsTo(unknown)).isZero());
     }
 
     @Test
     void anInventedResetTokenIsRefused() {
-        Response reset = api.post("/api/auth/reset-password",
-                Map.of("token", "invented-token-invented-token-invented", "newPassword", "whatever-pw"), null);
+        Response reset = api.post(
+                "/api/auth/reset-password",
+                Map.of("token", "invented-token-invented-token-invented", "newPassword", "whatever-pw"),
+                null);
 
         assertThat(reset.status()).isEqualTo(400);
         assertThat(reset.json().path("type").asString()).endsWith("/invalid-reset-token");
@@ -177,7 +191,8 @@ class AccountLifecycleIT extends IntegrationTest {
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(deactivated.json().path("status").asString()).isEqualTo("deactivated");
         assertThat(api.get("/api/auth/me", userToken).status()).isEqualTo(401);
-        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", "closed-password"), null).status())
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", "closed-password"), null)
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -185,7 +200,9 @@ class AccountLifecycleIT extends IntegrationTest {
     void aUserCannotUseTheAdminEndpointsAndAnUnknownUserIs404() {
         String userToken = api.register(uniqueEmail("nosy"), "nosy-password", "Nosy");
 
-        assertThat(api.post("/api/admin/users/someone/deactivate", Map.of(), userToken).status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/users/someone/deactivate", Map.of(), userToken)
+                        .status())
+                .isEqualTo(403);
         Response unknown = api.post("/api/admin/users/no-such-user/deactivate", Map.of(), adminToken());
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("type").asString()).endsWith("/not-found");
@@ -215,7 +232,8 @@ class AccountLifecycleIT extends IntegrationTest {
     private static long mailsTo(String email) throws Exception {
         long count = 0;
         for (MimeMessage message : MAIL.getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equals(email))) {
+            if (Arrays.stream(message.getAllRecipients())
+                    .anyMatch(to -> to.toString().equals(email))) {
                 count++;
             }
         }
@@ -226,7 +244,8 @@ class AccountLifecycleIT extends IntegrationTest {
         String[] token = new String[1];
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (MimeMessage message : MAIL.getReceivedMessages()) {
-                if (Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equals(email))) {
+                if (Arrays.stream(message.getAllRecipients())
+                        .anyMatch(to -> to.toString().equals(email))) {
                     Matcher matcher = RESET_TOKEN.matcher(message.getContent().toString());
                     assertThat(matcher.find()).isTrue();
                     token[0] = matcher.group(1);

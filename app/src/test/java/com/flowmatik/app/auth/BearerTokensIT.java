@@ -56,7 +56,9 @@ class BearerTokensIT extends IntegrationTest {
                 .claim("role", "admin")
                 .claim("ver", 0)
                 .expiration(Date.from(Instant.now().plus(1, ChronoUnit.HOURS)))
-                .signWith(Keys.hmacShaKeyFor("another-key-another-key-another-key-0123".getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+                .signWith(
+                        Keys.hmacShaKeyFor("another-key-another-key-another-key-0123".getBytes(StandardCharsets.UTF_8)),
+                        Jwts.SIG.HS256)
                 .compact();
 
         assertUnauthorized(api.get("/api/auth/me", forged));
@@ -80,7 +82,8 @@ class BearerTokensIT extends IntegrationTest {
         String[] parts = token.split("\\.");
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String promoted = base64.encodeToString(claims.replace("\"role\":\"user\"", "\"role\":\"admin\"").getBytes(StandardCharsets.UTF_8));
+        String promoted = base64.encodeToString(
+                claims.replace("\"role\":\"user\"", "\"role\":\"admin\"").getBytes(StandardCharsets.UTF_8));
 
         assertUnauthorized(api.get("/api/admin/dashboard", parts[0] + "." + promoted + "." + parts[2]));
     }
@@ -93,9 +96,13 @@ class BearerTokensIT extends IntegrationTest {
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(asUser.json().path("type").asString()).endsWith("/forbidden");
 
-        String adminToken = api.post("/api/auth/login",
-                        java.util.Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
+        String adminToken = api.post(
+                        "/api/auth/login",
+                        java.util.Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD),
+                        null)
+                .json()
+                .path("token")
+                .asString();
         Response asAdmin = api.get("/actuator/metrics", adminToken);
         assertThat(asAdmin.status()).isEqualTo(200);
     }

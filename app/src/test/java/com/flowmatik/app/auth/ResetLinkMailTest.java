@@ -19,7 +19,12 @@ class ResetLinkMailTest {
         logger.addAppender(logged);
         String token = ResetTokens.newToken();
         try {
-            new ResetLinkMail(new MailProperties(null, null, null, null, "no-reply@flowmatik.test",
+            new ResetLinkMail(new MailProperties(
+                            null,
+                            null,
+                            null,
+                            null,
+                            "no-reply@flowmatik.test",
                             "https://app.example/reset-password?token="))
                     .send("someone@example.test", token);
         } finally {
@@ -28,6 +33,9 @@ class ResetLinkMailTest {
 
         assertThat(logged.list).hasSize(1);
         String line = logged.list.get(0).getFormattedMessage();
-        assertThat(line).contains("mail is not configured").doesNotContain(token).doesNotContain("reset-password");
+        assertThat(line)
+                .contains("mail is not configured")
+                .doesNotContain(token)
+                .doesNotContain("reset-password");
     }
 }

@@ -22,7 +22,9 @@ class SignInGuardIT extends IntegrationTest {
         api.register(email, PASSWORD, "Guessed"); // signing up does not make the address a trusted one
 
         for (int failure = 1; failure <= SignInGuard.FREE_FAILURES + 1; failure++) {
-            assertThat(signIn(email, "wrong-" + failure).status()).as("failure " + failure).isEqualTo(401);
+            assertThat(signIn(email, "wrong-" + failure).status())
+                    .as("failure " + failure)
+                    .isEqualTo(401);
         }
         Response heldBack = signIn(email, PASSWORD);
 
@@ -33,11 +35,15 @@ class SignInGuardIT extends IntegrationTest {
         CLOCK.advance(Duration.ofSeconds(3));
         assertThat(signIn(email, "wrong-again").status()).isEqualTo(401);
         CLOCK.advance(Duration.ofSeconds(3));
-        assertThat(signIn(email, PASSWORD).status()).as("the wait doubled to 4 s").isEqualTo(429);
+        assertThat(signIn(email, PASSWORD).status())
+                .as("the wait doubled to 4 s")
+                .isEqualTo(429);
 
         CLOCK.advance(Duration.ofSeconds(2));
         assertThat(signIn(email, PASSWORD).status()).isEqualTo(200);
-        assertThat(signIn(email, "wrong-after").status()).as("the count starts again").isEqualTo(401);
+        assertThat(signIn(email, "wrong-after").status())
+                .as("the count starts again")
+                .isEqualTo(401);
     }
 
     @Test
@@ -57,7 +63,9 @@ class SignInGuardIT extends IntegrationTest {
             signIn(email, "attacker-" + failure);
         }
 
-        assertThat(signIn(email, PASSWORD).status()).as("from the user's own address").isEqualTo(200);
+        assertThat(signIn(email, PASSWORD).status())
+                .as("from the user's own address")
+                .isEqualTo(200);
     }
 
     @Test

@@ -15,7 +15,8 @@ class SignUpAndSignInIT extends IntegrationTest {
     @Test
     void aNewUserSignsUpSignsInAndReadsTheirAccount() {
         String email = uniqueEmail("ann");
-        Response registered = api.post("/api/auth/register", Map.of("email", email, "password", "correct-horse", "name", "Ann"), null);
+        Response registered = api.post(
+                "/api/auth/register", Map.of("email", email, "password", "correct-horse", "name", "Ann"), null);
 
         assertThat(registered.status()).isEqualTo(201);
         JsonNode user = registered.json().path("user");
@@ -27,7 +28,8 @@ class SignUpAndSignInIT extends IntegrationTest {
         assertThat(registered.json().path("expiresAt").asString()).isNotBlank();
         String userId = user.path("id").asString();
 
-        Response login = api.post("/api/auth/login", Map.of("email", email.toUpperCase(), "password", "correct-horse"), null);
+        Response login =
+                api.post("/api/auth/login", Map.of("email", email.toUpperCase(), "password", "correct-horse"), null);
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.json().path("user").path("id").asString()).isEqualTo(userId);
 
@@ -37,14 +39,18 @@ class SignUpAndSignInIT extends IntegrationTest {
         assertThat(me.json().path("email").asString()).isEqualTo(email);
         assertThat(me.json().has("passwordHash")).isFalse();
 
-        Response meWithSignUpToken = api.get("/api/auth/me", registered.json().path("token").asString());
+        Response meWithSignUpToken =
+                api.get("/api/auth/me", registered.json().path("token").asString());
         assertThat(meWithSignUpToken.json().path("id").asString()).isEqualTo(userId);
     }
 
     @Test
     void theRegistrationIsAnEventInTheEventStoreWithoutThePlaintextPassword() {
         String email = uniqueEmail("eve");
-        Response registered = api.post("/api/auth/register", Map.of("email", email, "password", "plaintext-never-stored", "name", "Eve"), null);
+        Response registered = api.post(
+                "/api/auth/register",
+                Map.of("email", email, "password", "plaintext-never-stored", "name", "Eve"),
+                null);
         String userId = registered.json().path("user").path("id").asString();
 
         List<Map<String, Object>> events = jdbc.queryForList(
@@ -67,13 +73,17 @@ class SignUpAndSignInIT extends IntegrationTest {
         api.register(email, "first-password", "First");
         long eventsBefore = eventCount();
 
-        Response again = api.post("/api/auth/register", Map.of("email", email.toUpperCase(), "password", "second-password", "name", "Second"), null);
+        Response again = api.post(
+                "/api/auth/register",
+                Map.of("email", email.toUpperCase(), "password", "second-password", "name", "Second"),
+                null);
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
         assertThat(again.json().path("type").asString()).endsWith("/email-taken");
         assertThat(eventCount()).isEqualTo(eventsBefore);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE email = ?", Long.class, email)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE email = ?", Long.class, email))
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,7 +100,11 @@ class SignUpAndSignInIT extends IntegrationTest {
             for (int i = 0; i < attempts; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return api.post("/api/auth/register", Map.of("email", email, "password", "race-password", "name", "Racer"), null).status();
+                    return api.post(
+                                    "/api/auth/register",
+                                    Map.of("email", email, "password", "race-password", "name", "Racer"),
+                                    null)
+                            .status();
                 }));
             }
             start.countDown();
@@ -105,18 +119,24 @@ class SignUpAndSignInIT extends IntegrationTest {
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(eventCount()).isEqualTo(eventsBefore + 1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registered_email WHERE email = ?", Long.class, email)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registered_email WHERE email = ?", Long.class, email))
+                .isEqualTo(1);
     }
 
     @Test
     void invalidSignUpIsA400WithFieldErrorsAndRecordsNothing() {
         long eventsBefore = eventCount();
 
-        Response invalid = api.post("/api/auth/register", Map.of("email", "not-an-email", "password", "short", "name", " "), null);
+        Response invalid =
+                api.post("/api/auth/register", Map.of("email", "not-an-email", "password", "short", "name", " "), null);
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().path("type").asString()).endsWith("/validation");
-        List<String> fields = invalid.json().path("errors").valueStream().map(error -> error.path("field").asString()).toList();
+        List<String> fields = invalid.json()
+                .path("errors")
+                .valueStream()
+                .map(error -> error.path("field").asString())
+                .toList();
         assertThat(fields).containsExactlyInAnyOrder("email", "password", "name");
         assertThat(eventCount()).isEqualTo(eventsBefore);
     }
@@ -125,10 +145,14 @@ class SignUpAndSignInIT extends IntegrationTest {
     void aPasswordOverBcryptsLimitIsRefusedRatherThanCut() {
         String longPassword = "ü".repeat(40); // 40 characters, 80 bytes
 
-        Response invalid = api.post("/api/auth/register", Map.of("email", uniqueEmail("long"), "password", longPassword, "name", "Long"), null);
+        Response invalid = api.post(
+                "/api/auth/register",
+                Map.of("email", uniqueEmail("long"), "password", longPassword, "name", "Long"),
+                null);
 
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.json().path("errors").get(0).path("field").asString()).isEqualTo("password");
+        assertThat(invalid.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("password");
     }
 
     @Test
@@ -136,25 +160,38 @@ class SignUpAndSignInIT extends IntegrationTest {
         String email = uniqueEmail("bob");
         api.register(email, "right-password", "Bob");
 
-        Response wrongPassword = api.post("/api/auth/login", Map.of("email", email, "password", "wrong-password"), null);
-        Response unknownEmail = api.post("/api/auth/login", Map.of("email", uniqueEmail("nobody"), "password", "wrong-password"), null);
+        Response wrongPassword =
+                api.post("/api/auth/login", Map.of("email", email, "password", "wrong-password"), null);
+        Response unknownEmail =
+                api.post("/api/auth/login", Map.of("email", uniqueEmail("nobody"), "password", "wrong-password"), null);
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownEmail.status()).isEqualTo(401);
         for (String field : List.of("type", "title", "detail", "status")) {
-            assertThat(unknownEmail.json().path(field)).isEqualTo(wrongPassword.json().path(field));
+            assertThat(unknownEmail.json().path(field))
+                    .isEqualTo(wrongPassword.json().path(field));
         }
         assertThat(wrongPassword.json().path("type").asString()).endsWith("/invalid-credentials");
     }
 
     @Test
     void theAdminFromTheEnvironmentExistsOnceAndHoldsTheAdminRole() {
-        Response login = api.post("/api/auth/login", Map.of("email", com.flowmatik.app.support.TestSecrets.ADMIN_EMAIL, "password", com.flowmatik.app.support.TestSecrets.ADMIN_PASSWORD), null);
+        Response login = api.post(
+                "/api/auth/login",
+                Map.of(
+                        "email",
+                        com.flowmatik.app.support.TestSecrets.ADMIN_EMAIL,
+                        "password",
+                        com.flowmatik.app.support.TestSecrets.ADMIN_PASSWORD),
+                null);
 
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.json().path("user").path("role").asString()).isEqualTo("admin");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registered_email WHERE email = ?", Long.class,
-                com.flowmatik.app.support.TestSecrets.ADMIN_EMAIL)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM registered_email WHERE email = ?",
+                        Long.class,
+                        com.flowmatik.app.support.TestSecrets.ADMIN_EMAIL))
+                .isEqualTo(1);
     }
 
     private long eventCount() {

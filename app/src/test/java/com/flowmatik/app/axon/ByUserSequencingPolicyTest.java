@@ -24,8 +24,8 @@ class ByUserSequencingPolicyTest {
     @Test
     void usageRecordedIsSequencedByItsUserLikeTheUsersOwnRequests() {
         Object ingested = policy.getSequenceIdentifierFor(message(recorded(ADA)));
-        Object started = policy.getSequenceIdentifierFor(message(
-                new AiRequestStarted(ADA, "r1", null, RequestKind.CHAT, "offline", AT)));
+        Object started = policy.getSequenceIdentifierFor(
+                message(new AiRequestStarted(ADA, "r1", null, RequestKind.CHAT, "offline", AT)));
         Object otherUser = policy.getSequenceIdentifierFor(message(recorded(BOB)));
 
         assertThat(ingested).isEqualTo(started).isEqualTo(ADA.toString());
@@ -33,7 +33,8 @@ class ByUserSequencingPolicyTest {
     }
 
     private static UsageRecorded recorded(UserId user) {
-        return new UsageRecorded(user, List.of(new RecordedUsage("e1", "hash", "r2", "offline", 1, 1, 0, AT, false)), AT);
+        return new UsageRecorded(
+                user, List.of(new RecordedUsage("e1", "hash", "r2", "offline", 1, 1, 0, AT, false)), AT);
     }
 
     private static GenericDomainEventMessage<Object> message(Object payload) {

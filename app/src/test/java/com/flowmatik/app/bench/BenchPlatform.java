@@ -91,7 +91,8 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     @Override

@@ -43,11 +43,13 @@ public final class WebhookBenchmark {
         int duplicatePercent = Integer.getInteger("bench.duplicates", 10);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         try (OpenAiStandIn provider = OpenAiStandIn.start();
-                BenchPlatform platform = BenchPlatform.start(provider,
+                BenchPlatform platform = BenchPlatform.start(
+                        provider,
                         "--flowmatik.payments.stripe.webhook-secret=" + TestSecrets.STRIPE_WEBHOOK_SECRET,
                         "--flowmatik.payments.stripe.prices.starter=" + TestSecrets.STRIPE_PRICE_STARTER,
                         "--flowmatik.payments.stripe.prices.pro=" + TestSecrets.STRIPE_PRICE_PRO)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = platform.baseUrl();
             System.err.printf("[bench] signing up %d users%n", users);
             List<String> userIds = new ArrayList<>();
@@ -55,11 +57,13 @@ public final class WebhookBenchmark {
                 userIds.add(signUp(http, base, "webhook-bench-" + UUID.randomUUID() + "@example.test"));
             }
             List<String> bodies = deliveries(userIds, events, duplicatePercent);
-            System.err.printf("[bench] delivering %d (%d distinct) at concurrency %d%n", bodies.size(), events, concurrency);
+            System.err.printf(
+                    "[bench] delivering %d (%d distinct) at concurrency %d%n", bodies.size(), events, concurrency);
             Result result = deliver(http, base, bodies, concurrency);
-            long recorded = platform.jdbc().queryForObject(
-                    "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = 'com.flowmatik.api.webhook.WebhookReceived'",
-                    Long.class);
+            long recorded = platform.jdbc()
+                    .queryForObject(
+                            "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = 'com.flowmatik.api.webhook.WebhookReceived'",
+                            Long.class);
             print(platform.description(), bodies.size(), events, concurrency, result, recorded);
             if (!result.errors.isEmpty() || recorded != events || result.duplicates.get() != bodies.size() - events) {
                 throw new IllegalStateException("deliveries went wrong or were not exactly once: see the report above");
@@ -77,9 +81,14 @@ public final class WebhookBenchmark {
             String body = ProviderEvents.stripeSubscription(
                     "evt_" + UUID.randomUUID().toString().replace("-", ""),
                     round == 0 ? "customer.subscription.created" : "customer.subscription.updated",
-                    start.plusMillis(round * 10L), user, "sub_" + user.substring(0, 8), "cus_" + user.substring(0, 8),
-                    round % 2 == 0 ? TestSecrets.STRIPE_PRICE_STARTER : TestSecrets.STRIPE_PRICE_PRO, "active",
-                    start.plus(Duration.ofDays(30 + round)), false);
+                    start.plusMillis(round * 10L),
+                    user,
+                    "sub_" + user.substring(0, 8),
+                    "cus_" + user.substring(0, 8),
+                    round % 2 == 0 ? TestSecrets.STRIPE_PRICE_STARTER : TestSecrets.STRIPE_PRICE_PRO,
+                    "active",
+                    start.plus(Duration.ofDays(30 + round)),
+                    false);
             bodies.add(body);
             if (event % 100 < duplicatePercent) {
                 bodies.add(body);
@@ -89,7 +98,8 @@ public final class WebhookBenchmark {
         return bodies;
     }
 
-    private record Result(long[] latenciesNanos, long wallNanos, AtomicInteger duplicates, Map<String, Integer> errors) {}
+    private record Result(
+            long[] latenciesNanos, long wallNanos, AtomicInteger duplicates, Map<String, Integer> errors) {}
 
     private static Result deliver(HttpClient http, String base, List<String> bodies, int concurrency) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(concurrency);
@@ -105,12 +115,16 @@ public final class WebhookBenchmark {
                     String body = bodies.get(i);
                     long sent = System.nanoTime();
                     try {
-                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/webhooks/stripe"))
-                                .header("Content-Type", "application/json")
-                                .header("Stripe-Signature",
-                                        ProviderEvents.stripeSignature(body, Instant.now(), TestSecrets.STRIPE_WEBHOOK_SECRET))
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> answer = http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/api/webhooks/stripe"))
+                                        .header("Content-Type", "application/json")
+                                        .header(
+                                                "Stripe-Signature",
+                                                ProviderEvents.stripeSignature(
+                                                        body, Instant.now(), TestSecrets.STRIPE_WEBHOOK_SECRET))
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         latencies[i] = System.nanoTime() - sent;
                         JsonNode json = JSON.readTree(answer.body());
                         if (answer.statusCode() != 200) {
@@ -138,11 +152,13 @@ public final class WebhookBenchmark {
     }
 
     private static String signUp(HttpClient http, String base, String email) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/register"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("email", email, "password", "bench-password", "name", "Bench"))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/auth/register"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                Map.of("email", email, "password", "bench-password", "name", "Bench"))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 201) {
             throw new IllegalStateException("sign-up answered " + answer.statusCode() + ": " + answer.body());
         }
@@ -152,13 +168,18 @@ public final class WebhookBenchmark {
     private static void print(String platform, int sent, int distinct, int concurrency, Result result, long recorded) {
         long[] l = result.latenciesNanos();
         System.out.printf("%nWebhook intake benchmark — %s%n", platform);
-        System.out.printf("deliveries %d (%d distinct, %d repeats), concurrency %d%n", sent, distinct, sent - distinct,
-                concurrency);
-        System.out.printf("throughput      %.1f deliveries/s (%.1f s)%n", sent / (result.wallNanos() / 1e9),
-                result.wallNanos() / 1e9);
-        System.out.printf("latency ms      p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n",
+        System.out.printf(
+                "deliveries %d (%d distinct, %d repeats), concurrency %d%n",
+                sent, distinct, sent - distinct, concurrency);
+        System.out.printf(
+                "throughput      %.1f deliveries/s (%.1f s)%n",
+                sent / (result.wallNanos() / 1e9), result.wallNanos() / 1e9);
+        System.out.printf(
+                "latency ms      p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n",
                 ms(l, 0.50), ms(l, 0.90), ms(l, 0.99), l[l.length - 1] / 1e6);
-        System.out.printf("duplicates      %d answered as duplicates%n", result.duplicates().get());
+        System.out.printf(
+                "duplicates      %d answered as duplicates%n",
+                result.duplicates().get());
         System.out.printf("event store     %d WebhookReceived for %d distinct events%n", recorded, distinct);
         System.out.printf("errors          %s%n", result.errors().isEmpty() ? "none" : result.errors());
     }

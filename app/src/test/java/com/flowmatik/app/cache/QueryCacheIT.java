@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Hot queries are cached in Redis (mysql mode): a read is answered from the cache, and the next event
@@ -38,7 +38,8 @@ class QueryCacheIT extends IntegrationTest {
     void aReadIsServedFromTheCacheUntilTheUsersNextRequestEvictsIt() {
         String token = api.register(uniqueEmail("cached"), "cached-password", "Cy");
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
-        String key = context.getBean(RedisKeys.class).key("cache:usage-today::") + userId + ":" + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        String key = context.getBean(RedisKeys.class).key("cache:usage-today::") + userId + ":"
+                + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         chat(token);
         // the whole chat in the read model (its request, then its charge, which evicts again), and then
         // a read that fills the cache with it
@@ -51,37 +52,56 @@ class QueryCacheIT extends IntegrationTest {
         });
         assertThat(redis.getExpire(key)).isBetween(1L, 60L);
         // what the cache holds is what is served: make it say something the read model does not
-        redis.opsForValue().set(key, redis.opsForValue().get(key).replace("\"requests\":1", "\"requests\":999"),
-                Duration.ofSeconds(60));
+        redis.opsForValue()
+                .set(
+                        key,
+                        redis.opsForValue().get(key).replace("\"requests\":1", "\"requests\":999"),
+                        Duration.ofSeconds(60));
         assertThat(requestsToday(token)).isEqualTo(999);
 
         chat(token);
 
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                assertThat(requestsToday(token)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(requestsToday(token)).isEqualTo(2));
     }
 
     @Test
     void theDashboardIsServedFromTheCacheUntilTheNextEventEvictsIt() {
         String admin = adminToken();
-        String key = context.getBean(RedisKeys.class).key("cache:admin-dashboard::") + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        String key = context.getBean(RedisKeys.class).key("cache:admin-dashboard::")
+                + CLOCK.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         long users = api.get("/api/admin/dashboard", admin).json().path("users").asLong();
         assertThat(redis.hasKey(key)).isTrue();
-        redis.opsForValue().set(key, redis.opsForValue().get(key).replaceFirst("\"users\":\\d+", "\"users\":-7"),
-                Duration.ofSeconds(10));
-        assertThat(api.get("/api/admin/dashboard", admin).json().path("users").asLong()).isEqualTo(-7);
+        redis.opsForValue()
+                .set(
+                        key,
+                        redis.opsForValue().get(key).replaceFirst("\"users\":\\d+", "\"users\":-7"),
+                        Duration.ofSeconds(10));
+        assertThat(api.get("/api/admin/dashboard", admin).json().path("users").asLong())
+                .isEqualTo(-7);
 
         api.register(uniqueEmail("dashboard-cache"), "cached-password", "Di");
 
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                assertThat(api.get("/api/admin/dashboard", admin).json().path("users").asLong()).isGreaterThan(users));
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(api.get("/api/admin/dashboard", admin)
+                                .json()
+                                .path("users")
+                                .asLong())
+                        .isGreaterThan(users));
     }
 
     private long requestsToday(String token) {
-        return api.get("/api/ai/usage", token).json().path("today").path("requests").asLong();
+        return api.get("/api/ai/usage", token)
+                .json()
+                .path("today")
+                .path("requests")
+                .asLong();
     }
 
     private void chat(String token) {
-        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status()).isEqualTo(200);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status())
+                .isEqualTo(200);
     }
 }

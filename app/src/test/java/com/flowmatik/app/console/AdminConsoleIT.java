@@ -52,9 +52,11 @@ class AdminConsoleIT extends IntegrationTest {
                 assertThat(directive).as("scripts from this origin only").doesNotContain("unsafe", "*", "data:");
             }
         }
-        assertThat(page.body()).contains("<script type=\"module\" src=\"/admin/js/main.js\"></script>")
+        assertThat(page.body())
+                .contains("<script type=\"module\" src=\"/admin/js/main.js\"></script>")
                 .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
-        assertThat(api.get("/webjars/chart.js/4.4.9/dist/chart.umd.js", null).status()).isEqualTo(200);
+        assertThat(api.get("/webjars/chart.js/4.4.9/dist/chart.umd.js", null).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -66,12 +68,29 @@ class AdminConsoleIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             assertThat(chat(token).status()).isEqualTo(200);
         }
-        deliver(ProviderEvents.stripeCheckoutCompleted("evt_c" + tag, CLOCK.instant(), userId, "cus_" + tag, "sub_" + tag));
-        deliver(ProviderEvents.stripeSubscription("evt_s" + tag, "customer.subscription.created", CLOCK.instant(), userId,
-                "sub_" + tag, "cus_" + tag, TestSecrets.STRIPE_PRICE_PRO, "active",
-                CLOCK.instant().plus(Duration.ofDays(30)), false));
-        deliver(ProviderEvents.stripeInvoice("evt_i" + tag, "invoice.paid", CLOCK.instant(), "in_" + tag, "F-" + tag,
-                "cus_" + tag, "sub_" + tag, 3900, 1));
+        deliver(ProviderEvents.stripeCheckoutCompleted(
+                "evt_c" + tag, CLOCK.instant(), userId, "cus_" + tag, "sub_" + tag));
+        deliver(ProviderEvents.stripeSubscription(
+                "evt_s" + tag,
+                "customer.subscription.created",
+                CLOCK.instant(),
+                userId,
+                "sub_" + tag,
+                "cus_" + tag,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false));
+        deliver(ProviderEvents.stripeInvoice(
+                "evt_i" + tag,
+                "invoice.paid",
+                CLOCK.instant(),
+                "in_" + tag,
+                "F-" + tag,
+                "cus_" + tag,
+                "sub_" + tag,
+                3900,
+                1));
         awaitCounted(userId);
         // two earlier days, so the charts show a trend: a new user each, chatting once more each day
         for (int daysAgo = 2; daysAgo >= 1; daysAgo--) {
@@ -93,9 +112,11 @@ class AdminConsoleIT extends IntegrationTest {
         assertThat(lastPoint("chart-revenue", 1)).as("MRR today").isPositive();
         assertThat(((Number) browser.script("return Chart.getChart('chart-usage').data.labels.length")).intValue())
                 .isEqualTo(30);
-        assertThat(((Number) browser.script(
-                        "return Chart.getChart('chart-plans').data.datasets[0].data.reduce((a, b) => a + b, 0)"))
-                .longValue()).isPositive();
+        assertThat(((Number)
+                                browser.script(
+                                        "return Chart.getChart('chart-plans').data.datasets[0].data.reduce((a, b) => a + b, 0)"))
+                        .longValue())
+                .isPositive();
         assertThat(browser.driver.findElement(By.id("top-users")).getText()).contains("@");
         browser.screenshot("dashboard");
 
@@ -110,8 +131,10 @@ class AdminConsoleIT extends IntegrationTest {
         // a phone's width: one column, nothing wider than the screen
         browser.size(390, 844);
         try {
-            browser.until(driver -> ((Number) browser.script(
-                    "return document.documentElement.scrollWidth - window.innerWidth")).intValue() <= 0);
+            browser.until(driver ->
+                    ((Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth"))
+                                    .intValue()
+                            <= 0);
             browser.screenshot("dashboard-phone");
         } finally {
             browser.size(1280, 800);
@@ -129,17 +152,24 @@ class AdminConsoleIT extends IntegrationTest {
         awaitPage("users");
         search(email);
         new Select(browser.driver.findElement(By.id("plan-" + userId))).selectByValue("pro");
-        browser.driver.findElement(By.cssSelector("[data-apply='plan-" + userId + "']")).click();
+        browser.driver
+                .findElement(By.cssSelector("[data-apply='plan-" + userId + "']"))
+                .click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "plan is now pro"));
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             search(email);
-            assertThat(new Select(browser.driver.findElement(By.id("plan-" + userId))).getFirstSelectedOption().getText())
+            assertThat(new Select(browser.driver.findElement(By.id("plan-" + userId)))
+                            .getFirstSelectedOption()
+                            .getText())
                     .isEqualTo("pro");
         });
-        assertThat(api.get("/api/auth/me", token).json().path("plan").asString()).isEqualTo("pro");
+        assertThat(api.get("/api/auth/me", token).json().path("plan").asString())
+                .isEqualTo("pro");
 
-        browser.driver.findElement(By.xpath("//tr[.//select[@id='plan-" + userId + "']]//button[text()='History']")).click();
+        browser.driver
+                .findElement(By.xpath("//tr[.//select[@id='plan-" + userId + "']]//button[text()='History']"))
+                .click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-totals"), "pro"));
         browser.screenshot("users");
     }
@@ -150,11 +180,22 @@ class AdminConsoleIT extends IntegrationTest {
         String token = api.register(uniqueEmail("console-hook"), "console-password", "Hook " + tag);
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
         String invoiceEvent = "evt_f" + tag;
-        Response failed = ProviderEvents.deliverToStripeWebhook(api, ProviderEvents.stripeInvoice(invoiceEvent,
-                "invoice.paid", CLOCK.instant(), "in_" + tag, "F-" + tag, "cus_" + tag, "sub_" + tag, 1900, 1),
+        Response failed = ProviderEvents.deliverToStripeWebhook(
+                api,
+                ProviderEvents.stripeInvoice(
+                        invoiceEvent,
+                        "invoice.paid",
+                        CLOCK.instant(),
+                        "in_" + tag,
+                        "F-" + tag,
+                        "cus_" + tag,
+                        "sub_" + tag,
+                        1900,
+                        1),
                 CLOCK.instant());
         assertThat(failed.json().path("status").asString()).isEqualTo("failed");
-        deliver(ProviderEvents.stripeCheckoutCompleted("evt_c" + tag, CLOCK.instant(), userId, "cus_" + tag, "sub_" + tag));
+        deliver(ProviderEvents.stripeCheckoutCompleted(
+                "evt_c" + tag, CLOCK.instant(), userId, "cus_" + tag, "sub_" + tag));
 
         signInAsAdmin();
         browser.driver.findElement(By.cssSelector("[data-nav='webhooks']")).click();
@@ -182,16 +223,22 @@ class AdminConsoleIT extends IntegrationTest {
         signInAsAdmin();
         browser.driver.findElement(By.cssSelector("[data-nav='operations']")).click();
         awaitPage("operations");
-        assertThat(browser.driver.findElement(By.id("health-components")).getText()).contains("database", "eventStore");
+        assertThat(browser.driver.findElement(By.id("health-components")).getText())
+                .contains("database", "eventStore");
         assertThat(browser.driver.findElement(By.id("processors")).getText()).contains("admin-metrics");
 
-        browser.driver.findElement(By.cssSelector("[data-replay='admin-metrics'] button")).click();
+        browser.driver
+                .findElement(By.cssSelector("[data-replay='admin-metrics'] button"))
+                .click();
 
-        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-replay='admin-metrics']"), "done"));
-        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Replay of admin-metrics: done"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-replay='admin-metrics']"), "done"));
+        browser.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Replay of admin-metrics: done"));
         new Select(browser.driver.findElement(By.id("log-level"))).selectByValue("info");
         browser.driver.findElement(By.cssSelector("#log-filter button")).click();
-        browser.until(driver -> driver.findElements(By.cssSelector("#logs tbody tr")).size() > 0);
+        browser.until(
+                driver -> driver.findElements(By.cssSelector("#logs tbody tr")).size() > 0);
         browser.screenshot("operations");
     }
 
@@ -225,7 +272,9 @@ class AdminConsoleIT extends IntegrationTest {
 
     private void awaitPage(String page) {
         browser.until(driver -> page.equals(browser.script("return document.body.dataset.loaded")));
-        assertThat(browser.driver.findElement(By.id("notice")).getText()).as("an error shown").isEmpty();
+        assertThat(browser.driver.findElement(By.id("notice")).getText())
+                .as("an error shown")
+                .isEmpty();
     }
 
     /** Searches, and waits for the answer's rows (the table is emptied first, so old rows do not count). */
@@ -239,7 +288,7 @@ class AdminConsoleIT extends IntegrationTest {
 
     private double lastPoint(String canvas, int dataset) {
         return ((Number) browser.script(
-                "return Chart.getChart(arguments[0]).data.datasets[arguments[1]].data.at(-1)", canvas, dataset))
+                        "return Chart.getChart(arguments[0]).data.datasets[arguments[1]].data.at(-1)", canvas, dataset))
                 .doubleValue();
     }
 
@@ -254,11 +303,13 @@ class AdminConsoleIT extends IntegrationTest {
     private void awaitCounted(String userId) {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             assertThat(jdbc.queryForObject(
-                    "SELECT cost_micros FROM admin_user_cost WHERE user_id = ?", Long.class, userId)).isPositive();
+                            "SELECT cost_micros FROM admin_user_cost WHERE user_id = ?", Long.class, userId))
+                    .isPositive();
             assertThat(jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM admin_subscription_day WHERE user_id = ?", Long.class, userId)).isEqualTo(1);
-            assertThat(jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM admin_revenue WHERE user_id = ?", Long.class, userId)).isEqualTo(1);
+                            "SELECT COUNT(*) FROM admin_subscription_day WHERE user_id = ?", Long.class, userId))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_revenue WHERE user_id = ?", Long.class, userId))
+                    .isEqualTo(1);
         });
     }
 

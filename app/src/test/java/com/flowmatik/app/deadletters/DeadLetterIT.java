@@ -42,13 +42,24 @@ class DeadLetterIT extends IntegrationTest {
         List<String> streaming = processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
                 .map(Map.Entry::getKey)
-                .filter(name -> processing.sagaConfigurations().stream().noneMatch(saga -> saga.processingGroup().equals(name)))
+                .filter(name -> processing.sagaConfigurations().stream()
+                        .noneMatch(saga -> saga.processingGroup().equals(name)))
                 .toList();
 
-        assertThat(streaming).contains(
-                "users", "usage", "conversations", "subscriptions", "invoices", "webhooks", "admin-metrics", "live");
-        assertThat(streaming).filteredOn(group -> !group.equals("live"))
-                .allSatisfy(group -> assertThat(processing.deadLetterQueue(group)).as(group).isPresent());
+        assertThat(streaming)
+                .contains(
+                        "users",
+                        "usage",
+                        "conversations",
+                        "subscriptions",
+                        "invoices",
+                        "webhooks",
+                        "admin-metrics",
+                        "live");
+        assertThat(streaming)
+                .filteredOn(group -> !group.equals("live"))
+                .allSatisfy(group ->
+                        assertThat(processing.deadLetterQueue(group)).as(group).isPresent());
         // the write side's lookups fail their command instead; the live notifications' position is per instance
         assertThat(processing.deadLetterQueue("account-lookups")).isEmpty();
         assertThat(processing.deadLetterQueue("live")).isEmpty();
@@ -58,7 +69,8 @@ class DeadLetterIT extends IntegrationTest {
     void anEventAProjectionCannotHandleIsParkedTheProjectionGoesOnAndARetryAppliesIt() {
         String admin = adminToken();
         UserId ada = register("dlq-ada");
-        UserId operator = UserId.of(api.get("/api/auth/me", admin).json().path("id").asString());
+        UserId operator =
+                UserId.of(api.get("/api/auth/me", admin).json().path("id").asString());
         await().atMost(Duration.ofSeconds(10)).until(() -> usersRow(ada) != null);
         Map<String, Object> lostRow = usersRow(ada);
         jdbc.update("DELETE FROM users WHERE id = ?", ada.value());
@@ -68,7 +80,8 @@ class DeadLetterIT extends IntegrationTest {
         UserId bob = register("dlq-bob");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> usersRow(bob) != null);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(parked(admin, "users")).hasSize(2));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(parked(admin, "users")).hasSize(2));
         List<JsonNode> letters = parked(admin, "users");
         assertThat(letters).allSatisfy(letter -> {
             assertThat(letter.path("group").asString()).isEqualTo("users");
@@ -77,7 +90,8 @@ class DeadLetterIT extends IntegrationTest {
             assertThat(letter.path("enqueuedAt").asString()).isNotBlank();
         });
         assertThat(letters.get(0).path("cause").asString())
-                .contains("IllegalStateException").contains("users has no row for " + ada.value());
+                .contains("IllegalStateException")
+                .contains("users has no row for " + ada.value());
         assertThat(usersRow(ada)).isNull();
 
         restore(lostRow);
@@ -88,9 +102,14 @@ class DeadLetterIT extends IntegrationTest {
         assertThat(retry.json().path("remaining").asLong()).isZero();
         assertThat(String.valueOf(usersRow(ada).get("role"))).isEqualToIgnoringCase("user");
         assertThat(parked(admin, "users")).isEmpty();
-        assertThat(api.post("/api/admin/dead-letters/no-such-group/retry", Map.of(), admin).status()).isEqualTo(404);
-        assertThat(api.get("/api/admin/dead-letters", api.register(uniqueEmail("dlq-user"), "correct-horse-battery", "U"))
-                .status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/dead-letters/no-such-group/retry", Map.of(), admin)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get(
+                                "/api/admin/dead-letters",
+                                api.register(uniqueEmail("dlq-user"), "correct-horse-battery", "U"))
+                        .status())
+                .isEqualTo(403);
     }
 
     private List<JsonNode> parked(String admin, String group) {
@@ -99,7 +118,8 @@ class DeadLetterIT extends IntegrationTest {
         List<JsonNode> letters = new ArrayList<>();
         for (JsonNode queue : answer.json()) {
             if (queue.path("group").asString().equals(group)) {
-                assertThat(queue.path("count").asLong()).isEqualTo(queue.path("entries").size());
+                assertThat(queue.path("count").asLong())
+                        .isEqualTo(queue.path("entries").size());
                 queue.path("entries").forEach(letters::add);
             }
         }
@@ -114,7 +134,9 @@ class DeadLetterIT extends IntegrationTest {
     private void restore(Map<String, Object> row) {
         String columns = String.join(", ", row.keySet());
         String marks = row.keySet().stream().map(column -> "?").collect(Collectors.joining(", "));
-        jdbc.update("INSERT INTO users (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
+        jdbc.update(
+                "INSERT INTO users (" + columns + ") VALUES (" + marks + ")",
+                row.values().toArray());
     }
 
     private UserId register(String name) {

@@ -68,8 +68,8 @@ class DockerComposeTest {
         root = repositoryRoot();
         Map<String, Object> compose = loadYaml(root.resolve("docker-compose.yml"));
         services = new LinkedHashMap<>();
-        asMap(compose.get("services")).forEach((name, definition) ->
-                services.put(name, new ComposeService(name, asMap(definition))));
+        asMap(compose.get("services"))
+                .forEach((name, definition) -> services.put(name, new ComposeService(name, asMap(definition))));
     }
 
     @Test
@@ -79,8 +79,10 @@ class DockerComposeTest {
 
     @Test
     void everyComposeImageIsPinnedToATagOtherThanLatest() {
-        services.values().stream().filter(service -> service.image() != null).forEach(service ->
-                assertThat(tagOf(service.image())).as("tag of %s in service %s", service.image(), service.name())
+        services.values().stream()
+                .filter(service -> service.image() != null)
+                .forEach(service -> assertThat(tagOf(service.image()))
+                        .as("tag of %s in service %s", service.image(), service.name())
                         .isNotBlank()
                         .isNotEqualTo("latest"));
     }
@@ -95,12 +97,21 @@ class DockerComposeTest {
 
     @Test
     void everyDockerfileBaseImageIsPinnedToATagOtherThanLatest() throws IOException {
-        List<String> images = dockerfileStages().stream().map(stage -> stage.get(0).split("\\s+"))
-                .map(from -> Arrays.stream(from).skip(1).filter(word -> !word.startsWith("--")).findFirst().orElseThrow())
+        List<String> images = dockerfileStages().stream()
+                .map(stage -> stage.get(0).split("\\s+"))
+                .map(from -> Arrays.stream(from)
+                        .skip(1)
+                        .filter(word -> !word.startsWith("--"))
+                        .findFirst()
+                        .orElseThrow())
                 .toList();
 
-        assertThat(images).isNotEmpty().allSatisfy(image ->
-                assertThat(tagOf(image)).as("tag of %s", image).isNotBlank().isNotEqualTo("latest"));
+        assertThat(images)
+                .isNotEmpty()
+                .allSatisfy(image -> assertThat(tagOf(image))
+                        .as("tag of %s", image)
+                        .isNotBlank()
+                        .isNotEqualTo("latest"));
     }
 
     @Test
@@ -109,11 +120,15 @@ class DockerComposeTest {
 
         // access control is off: gRPC stays on the compose network, the dashboard on this host only
         assertThat(axonServer.ports()).extracting(PortMapping::target).containsExactly(8024);
-        assertThat(axonServer.ports()).allSatisfy(port -> assertThat(port.hostIp()).isEqualTo("127.0.0.1"));
-        Mount config = axonServer.volumes().stream().filter(mount -> "/axonserver/config".equals(mount.target()))
-                .findFirst().orElseThrow(() -> new AssertionError("axonserver mounts nothing at /axonserver/config"));
+        assertThat(axonServer.ports())
+                .allSatisfy(port -> assertThat(port.hostIp()).isEqualTo("127.0.0.1"));
+        Mount config = axonServer.volumes().stream()
+                .filter(mount -> "/axonserver/config".equals(mount.target()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("axonserver mounts nothing at /axonserver/config"));
         assertThat(config.source()).isEqualTo("./axonserver/config");
-        assertThat(root.resolve(config.source()).resolve("axonserver.properties")).isRegularFile();
+        assertThat(root.resolve(config.source()).resolve("axonserver.properties"))
+                .isRegularFile();
     }
 
     @Test
@@ -123,7 +138,11 @@ class DockerComposeTest {
         assertThat(eventStorage).as("axoniq.axonserver.event.storage").isNotBlank();
         assertThat(services.get("axonserver").volumes()).anySatisfy(mount -> {
             assertThat(Path.of(eventStorage)).startsWithRaw(Path.of(mount.target()));
-            assertThat(mount.source()).as("a named volume, not a host path").isNotNull().doesNotStartWith(".").doesNotStartWith("/");
+            assertThat(mount.source())
+                    .as("a named volume, not a host path")
+                    .isNotNull()
+                    .doesNotStartWith(".")
+                    .doesNotStartWith("/");
         });
     }
 
@@ -133,9 +152,11 @@ class DockerComposeTest {
             ComposeService service = services.get(name);
             assertThat(service.buildContext()).as("build context of %s", name).isIn(".", "./");
             assertThat(service.environment()).as("environment of %s", name).containsEntry("FLOWMATIK_SIDES", side);
-            assertThat(service.environment().get("SPRING_PROFILES_ACTIVE")).as("profiles of %s", name)
+            assertThat(service.environment().get("SPRING_PROFILES_ACTIVE"))
+                    .as("profiles of %s", name)
                     .isNotNull()
-                    .satisfies(profiles -> assertThat(profiles.split("\\s*,\\s*")).contains("axonserver"));
+                    .satisfies(
+                            profiles -> assertThat(profiles.split("\\s*,\\s*")).contains("axonserver"));
         });
     }
 
@@ -166,7 +187,9 @@ class DockerComposeTest {
             assertThat(parts.group("port")).as("database port of %s", name).isIn(null, "3306");
             assertThat(parts.group("database")).as("database of %s", name).isEqualTo(mysql.get("MYSQL_DATABASE"));
             assertThat(parts.group("user")).as("database user of %s", name).isEqualTo(mysql.get("MYSQL_USER"));
-            assertThat(parts.group("password")).as("database password of %s", name).isEqualTo(mysql.get("MYSQL_PASSWORD"));
+            assertThat(parts.group("password"))
+                    .as("database password of %s", name)
+                    .isEqualTo(mysql.get("MYSQL_PASSWORD"));
         }
     }
 
@@ -185,7 +208,8 @@ class DockerComposeTest {
     @Test
     void jwtSecretIsRequiredFromTheEnvironmentNeverWrittenInTheFile() {
         for (String name : APP_SERVICES) {
-            assertThat(services.get(name).environment().get("JWT_SECRET")).as("JWT_SECRET of %s", name)
+            assertThat(services.get(name).environment().get("JWT_SECRET"))
+                    .as("JWT_SECRET of %s", name)
                     .startsWith("${JWT_SECRET:?")
                     .endsWith("}");
         }
@@ -216,18 +240,26 @@ class DockerComposeTest {
 
         String entrypoint = instruction(runtime, "ENTRYPOINT", "CMD");
         String runJar = argumentAfter("-jar", entrypoint);
-        assertThat(Path.of(runJar).getFileName()).as("jar the runtime stage runs").hasToString(jar);
+        assertThat(Path.of(runJar).getFileName())
+                .as("jar the runtime stage runs")
+                .hasToString(jar);
 
         // the build unpacks the app module's jar (a thin jar beside its lib/) and the runtime copies that folder
-        String extract = stages.stream().flatMap(List::stream).filter(line -> line.contains("-Djarmode=tools"))
-                .findFirst().orElseThrow(() -> new AssertionError("no stage unpacks the jar with -Djarmode=tools"));
+        String extract = stages.stream()
+                .flatMap(List::stream)
+                .filter(line -> line.contains("-Djarmode=tools"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no stage unpacks the jar with -Djarmode=tools"));
         assertThat(argumentAfter("-jar", extract)).as("jar the build unpacks").endsWith("app/target/" + jar);
         String extracted = argumentAfter("--destination", extract);
-        String copy = runtime.stream().filter(line -> line.matches("(?i)COPY\\s+--from=.*"))
-                .filter(line -> line.contains(extracted)).findFirst()
+        String copy = runtime.stream()
+                .filter(line -> line.matches("(?i)COPY\\s+--from=.*"))
+                .filter(line -> line.contains(extracted))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the runtime stage copies nothing from " + extracted));
         List<String> copyArguments = words(copy);
-        assertThat(Path.of(copyArguments.get(copyArguments.size() - 1), jar)).as("where the unpacked jar lands")
+        assertThat(Path.of(copyArguments.get(copyArguments.size() - 1), jar))
+                .as("where the unpacked jar lands")
                 .isEqualTo(Path.of(runJar));
     }
 
@@ -235,16 +267,28 @@ class DockerComposeTest {
     void theAotCacheTheImageStartsWithIsTrainedOnTheSameJarWithTheSameFlags() throws IOException {
         List<String> runtime = dockerfileStages().get(dockerfileStages().size() - 1);
         List<String> entrypoint = words(instruction(runtime, "ENTRYPOINT", "CMD"));
-        String cache = entrypoint.stream().filter(word -> word.startsWith("-XX:AOTCache=")).findFirst()
-                .orElseThrow(() -> new AssertionError("the image starts without an AOT cache")).substring("-XX:AOTCache=".length());
+        String cache = entrypoint.stream()
+                .filter(word -> word.startsWith("-XX:AOTCache="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the image starts without an AOT cache"))
+                .substring("-XX:AOTCache=".length());
 
-        String training = runtime.stream().filter(line -> line.contains("-XX:AOTCacheOutput=" + cache)).findFirst()
+        String training = runtime.stream()
+                .filter(line -> line.contains("-XX:AOTCacheOutput=" + cache))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no training run writes " + cache));
         List<String> trainingWords = words(training);
-        assertThat(argumentAfter("-jar", training)).as("jar of the training run").isEqualTo(argumentAfter("-jar", String.join(" ", entrypoint)));
-        assertThat(trainingWords).as("the training run ends at a refreshed context").contains("-Dspring.context.exit=onRefresh");
-        entrypoint.stream().filter(word -> word.startsWith("-XX:") && !word.startsWith("-XX:AOTCache="))
-                .forEach(flag -> assertThat(trainingWords).as("the training run has the ENTRYPOINT's %s", flag).contains(flag));
+        assertThat(argumentAfter("-jar", training))
+                .as("jar of the training run")
+                .isEqualTo(argumentAfter("-jar", String.join(" ", entrypoint)));
+        assertThat(trainingWords)
+                .as("the training run ends at a refreshed context")
+                .contains("-Dspring.context.exit=onRefresh");
+        entrypoint.stream()
+                .filter(word -> word.startsWith("-XX:") && !word.startsWith("-XX:AOTCache="))
+                .forEach(flag -> assertThat(trainingWords)
+                        .as("the training run has the ENTRYPOINT's %s", flag)
+                        .contains(flag));
     }
 
     @Test
@@ -256,7 +300,9 @@ class DockerComposeTest {
         List<String> published = new ArrayList<>();
         for (String name : APP_SERVICES) {
             ComposeService service = services.get(name);
-            assertThat(service.ports()).as("ports of %s", name).isNotEmpty()
+            assertThat(service.ports())
+                    .as("ports of %s", name)
+                    .isNotEmpty()
                     .allSatisfy(port -> assertThat(port.target()).isEqualTo(defaultPort));
             String port = service.environment().get("PORT");
             if (port != null) {
@@ -275,7 +321,8 @@ class DockerComposeTest {
                 return dir;
             }
         }
-        throw new AssertionError("no directory above " + Path.of("").toAbsolutePath() + " holds docker-compose.yml and pom.xml");
+        throw new AssertionError(
+                "no directory above " + Path.of("").toAbsolutePath() + " holds docker-compose.yml and pom.xml");
     }
 
     private static Map<String, Object> loadYaml(Path file) throws IOException {
@@ -299,8 +346,8 @@ class DockerComposeTest {
 
     private static String applicationConfigurationText() throws IOException {
         try (Stream<Path> files = Files.list(root.resolve("app/src/main/resources"))) {
-            List<Path> configuration = files
-                    .filter(file -> file.getFileName().toString().matches("application.*\\.(yml|yaml|properties)"))
+            List<Path> configuration = files.filter(
+                            file -> file.getFileName().toString().matches("application.*\\.(yml|yaml|properties)"))
                     .toList();
             assertThat(configuration).as("application configuration files").isNotEmpty();
             StringBuilder text = new StringBuilder();
@@ -315,14 +362,17 @@ class DockerComposeTest {
     private static String mainJavaSourcesText() throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(file -> file.toString().endsWith(".java"))
-                    .filter(file -> root.relativize(file).toString().replace('\\', '/').matches("[^/]+/src/main/java/.*"))
+                    .filter(file ->
+                            root.relativize(file).toString().replace('\\', '/').matches("[^/]+/src/main/java/.*"))
                     .map(DockerComposeTest::read)
                     .collect(Collectors.joining("\n"));
         }
     }
 
     private static boolean isPlaceholderIn(String variable, String configuration) {
-        return Pattern.compile("\\$\\{" + Pattern.quote(variable) + "[:}]").matcher(configuration).find();
+        return Pattern.compile("\\$\\{" + Pattern.quote(variable) + "[:}]")
+                .matcher(configuration)
+                .find();
     }
 
     /** The number in {@code server.port: ${PORT:8080}}. */
@@ -331,8 +381,11 @@ class DockerComposeTest {
             for (Object document : newYaml().loadAll(reader)) {
                 Object server = asMap(document).get("server");
                 if (server != null && asMap(server).get("port") != null) {
-                    Matcher port = Pattern.compile("\\$\\{PORT:(\\d+)}").matcher(String.valueOf(asMap(server).get("port")));
-                    assertThat(port.matches()).as("server.port is ${PORT:<default>}").isTrue();
+                    Matcher port = Pattern.compile("\\$\\{PORT:(\\d+)}")
+                            .matcher(String.valueOf(asMap(server).get("port")));
+                    assertThat(port.matches())
+                            .as("server.port is ${PORT:<default>}")
+                            .isTrue();
                     return Integer.parseInt(port.group(1));
                 }
             }
@@ -341,7 +394,9 @@ class DockerComposeTest {
     }
 
     private static String appFinalName() throws Exception {
-        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("app/pom.xml").toFile());
+        var pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(root.resolve("app/pom.xml").toFile());
         String finalName = XPathFactory.newInstance().newXPath().evaluate("/project/build/finalName", pom);
         assertThat(finalName).as("<finalName> in app/pom.xml").isNotBlank();
         return finalName.trim();
@@ -367,14 +422,17 @@ class DockerComposeTest {
 
     private static String instruction(List<String> stage, String... keywords) {
         return stage.stream()
-                .filter(line -> Arrays.stream(keywords).anyMatch(keyword -> line.regionMatches(true, 0, keyword + " ", 0, keyword.length() + 1)))
+                .filter(line -> Arrays.stream(keywords)
+                        .anyMatch(keyword -> line.regionMatches(true, 0, keyword + " ", 0, keyword.length() + 1)))
                 .reduce((first, last) -> last)
                 .orElseThrow(() -> new AssertionError("the runtime stage has no " + String.join(" or ", keywords)));
     }
 
     /** The words of an instruction in shell or exec form, without quotes, brackets and commas. */
     private static List<String> words(String instruction) {
-        return Arrays.stream(instruction.replaceAll("[\\[\\]\",]", " ").trim().split("\\s+")).skip(1).toList();
+        return Arrays.stream(instruction.replaceAll("[\\[\\]\",]", " ").trim().split("\\s+"))
+                .skip(1)
+                .toList();
     }
 
     private static String argumentAfter(String option, String instruction) {
@@ -426,7 +484,8 @@ class DockerComposeTest {
             Map<String, String> environment = new LinkedHashMap<>();
             Object declared = definition.get("environment");
             if (declared instanceof Map<?, ?> map) {
-                map.forEach((key, value) -> environment.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
+                map.forEach((key, value) ->
+                        environment.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
             } else if (declared instanceof List<?> list) {
                 for (Object entry : list) {
                     String[] pair = String.valueOf(entry).split("=", 2);
@@ -457,7 +516,8 @@ class DockerComposeTest {
             if (declared instanceof Map<?, ?> map) {
                 Object published = map.get("published");
                 Object hostIp = map.get("host_ip");
-                return new PortMapping(hostIp == null ? null : String.valueOf(hostIp),
+                return new PortMapping(
+                        hostIp == null ? null : String.valueOf(hostIp),
                         published == null ? null : String.valueOf(published),
                         Integer.parseInt(String.valueOf(map.get("target"))));
             }

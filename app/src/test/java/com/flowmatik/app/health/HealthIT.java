@@ -33,16 +33,27 @@ class HealthIT extends IntegrationTest {
 
     @Test
     void actuatorHealthCoversTheDatabaseTheEventProcessorsAndRedisInMysqlMode() {
-        String admin = api.post("/api/auth/login",
-                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null)
-                .json().path("token").asString();
+        String admin = api.post(
+                        "/api/auth/login",
+                        Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD),
+                        null)
+                .json()
+                .path("token")
+                .asString();
 
         JsonNode components = api.get("/actuator/health", admin).json().path("components");
 
         assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
         assertThat(components.path("eventProcessors").path("status").asString()).isEqualTo("UP");
-        assertThat(components.path("eventProcessors").path("details").has("users")).isTrue();
-        assertThat(components.path("eventProcessors").path("details").path("users").path("running").asBoolean()).isTrue();
+        assertThat(components.path("eventProcessors").path("details").has("users"))
+                .isTrue();
+        assertThat(components
+                        .path("eventProcessors")
+                        .path("details")
+                        .path("users")
+                        .path("running")
+                        .asBoolean())
+                .isTrue();
         assertThat(components.has("redis")).isEqualTo(TestMode.current() == TestMode.MYSQL);
         if (TestMode.current() == TestMode.MYSQL) {
             assertThat(components.path("redis").path("status").asString()).isEqualTo("UP");
@@ -54,7 +65,8 @@ class HealthIT extends IntegrationTest {
         JsonNode body = api.get("/actuator/health", null).json();
 
         assertThat(body.path("status").asString()).isEqualTo("UP");
-        assertThat(body.path("components").path("eventProcessors").has("details")).isFalse();
+        assertThat(body.path("components").path("eventProcessors").has("details"))
+                .isFalse();
     }
 
     @Test

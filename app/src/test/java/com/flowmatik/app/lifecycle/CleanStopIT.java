@@ -43,15 +43,23 @@ class CleanStopIT {
         Path log = dataDir.resolve("platform.log");
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(
-                        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                        Paths.get(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
                         "-Xmx512m",
-                        "-cp", System.getProperty("java.class.path"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
                         FlowmatikApplication.class.getName())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         // the embedded mode whatever CI's pass sets
-        List.of("SPRING_PROFILES_ACTIVE", "DATABASE_URL", "REDIS_URL", "SILICONFLOW_API_KEY", "LOG_FORMAT", "JWT_SECRET")
+        List.of(
+                        "SPRING_PROFILES_ACTIVE",
+                        "DATABASE_URL",
+                        "REDIS_URL",
+                        "SILICONFLOW_API_KEY",
+                        "LOG_FORMAT",
+                        "JWT_SECRET")
                 .forEach(environment::remove);
         environment.put("FLOWMATIK_DATA_DIR", dataDir.resolve("data").toString());
         environment.put("PORT", String.valueOf(port));
@@ -61,11 +69,14 @@ class CleanStopIT {
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < 5; i++) {
                 // each sign-up keeps the projections busy while the stop comes
-                String body = "{\"email\":\"stop-" + UUID.randomUUID() + "@example.test\",\"password\":\"correct-horse\",\"name\":\"Stop\"}";
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/register"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                String body = "{\"email\":\"stop-" + UUID.randomUUID()
+                        + "@example.test\",\"password\":\"correct-horse\",\"name\":\"Stop\"}";
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/register"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
             }
         } finally {
@@ -77,8 +88,13 @@ class CleanStopIT {
 
         String output = Files.readString(log);
         assertThat(output).contains("Started FlowmatikApplication");
-        assertThat(WARN_OR_ERROR.matcher(output).results().map(match -> lineAt(output, match.start())).toList())
-                .as("WARN and ERROR lines").isEmpty();
+        assertThat(WARN_OR_ERROR
+                        .matcher(output)
+                        .results()
+                        .map(match -> lineAt(output, match.start()))
+                        .toList())
+                .as("WARN and ERROR lines")
+                .isEmpty();
         assertThat(output).doesNotContain("\tat ");
         assertThat(dataDir.resolve("data/flowmatik.trace.db")).doesNotExist();
     }

@@ -29,7 +29,8 @@ final class LiveClient implements WebSocket.Listener {
     /** Connects with {@code ?access_token=} as a browser does, and waits for the welcome. */
     static LiveClient connect(int port, String token) throws InterruptedException {
         LiveClient client = new LiveClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        client.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), client)
                 .join();
@@ -40,7 +41,8 @@ final class LiveClient implements WebSocket.Listener {
     /** Connects with an {@code Authorization} header, and waits for the welcome. */
     static LiveClient connectWithHeader(int port, String token) throws InterruptedException {
         LiveClient client = new LiveClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        client.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws"), client)

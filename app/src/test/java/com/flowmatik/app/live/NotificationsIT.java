@@ -46,7 +46,9 @@ class NotificationsIT extends IntegrationTest {
         LiveClient bobTab = LiveClient.connect(port, bob.token);
 
         AI.reply("A long answer", 30_000, 11_000);
-        assertThat(api.post("/api/ai/chat", Map.of("message", "Write a lot"), ann.token).status()).isEqualTo(200);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "Write a lot"), ann.token)
+                        .status())
+                .isEqualTo(200);
 
         for (LiveClient tab : new LiveClient[] {annTab, annOtherTab}) {
             JsonNode warning = tab.nextNotification();
@@ -60,9 +62,13 @@ class NotificationsIT extends IntegrationTest {
         }
 
         AI.reply("Some more", 4_000, 1_000);
-        assertThat(api.post("/api/ai/chat", Map.of("message", "A little more"), ann.token).status()).isEqualTo(200);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "A little more"), ann.token)
+                        .status())
+                .isEqualTo(200);
         AI.reply("And more", 4_000, 1_000);
-        assertThat(api.post("/api/ai/chat", Map.of("message", "And more"), ann.token).status()).isEqualTo(200);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "And more"), ann.token)
+                        .status())
+                .isEqualTo(200);
 
         JsonNode reached = annTab.nextNotification();
         assertThat(reached.path("kind").asString()).isEqualTo("quota-reached");
@@ -70,14 +76,18 @@ class NotificationsIT extends IntegrationTest {
         assertThat(reached.path("data").path("used").asLong()).isEqualTo(51_000);
         assertThat(annOtherTab.nextNotification().path("kind").asString()).isEqualTo("quota-reached");
 
-        assertThat(api.post("/api/ai/chat", Map.of("message", "Over the limit"), ann.token).status()).isEqualTo(429);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "Over the limit"), ann.token)
+                        .status())
+                .isEqualTo(429);
         assertThat(annTab.notificationsWithin(Duration.ofSeconds(2)))
                 .as("a refused request does not repeat the notice")
                 .isEmpty();
 
         broadcast("Just for Bob", "user:" + bob.id);
         JsonNode bobsFirst = bobTab.nextNotification();
-        assertThat(bobsFirst.path("kind").asString()).as("Bob heard nothing of Ann's quota").isEqualTo("broadcast");
+        assertThat(bobsFirst.path("kind").asString())
+                .as("Bob heard nothing of Ann's quota")
+                .isEqualTo("broadcast");
         assertThat(bobsFirst.path("title").asString()).isEqualTo("Just for Bob");
         annTab.close();
         annOtherTab.close();
@@ -90,10 +100,19 @@ class NotificationsIT extends IntegrationTest {
         LiveClient tab = LiveClient.connect(port, cleo.token);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
 
-        Response delivered = ProviderEvents.deliverToStripeWebhook(api, ProviderEvents.stripeSubscription(
-                        "evt_" + suffix, "customer.subscription.created", CLOCK.instant(), cleo.id, "sub_" + suffix,
-                        "cus_" + suffix, TestSecrets.STRIPE_PRICE_PRO, "active",
-                        CLOCK.instant().plus(Duration.ofDays(30)), false),
+        Response delivered = ProviderEvents.deliverToStripeWebhook(
+                api,
+                ProviderEvents.stripeSubscription(
+                        "evt_" + suffix,
+                        "customer.subscription.created",
+                        CLOCK.instant(),
+                        cleo.id,
+                        "sub_" + suffix,
+                        "cus_" + suffix,
+                        TestSecrets.STRIPE_PRICE_PRO,
+                        "active",
+                        CLOCK.instant().plus(Duration.ofDays(30)),
+                        false),
                 CLOCK.instant());
 
         assertThat(delivered.status()).isEqualTo(200);
@@ -129,7 +148,11 @@ class NotificationsIT extends IntegrationTest {
         assertThat(toDan.json().path("delivered").asInt()).isEqualTo(1);
         assertThat(danTab.nextNotification().path("title").asString()).isEqualTo("Hello Dan");
 
-        assertThat(broadcast("For free users", "plan:free").json().path("delivered").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(broadcast("For free users", "plan:free")
+                        .json()
+                        .path("delivered")
+                        .asInt())
+                .isGreaterThanOrEqualTo(2);
         assertThat(broadcast("For business users", "plan:business").status()).isEqualTo(202);
         broadcast("Hello Eve", "user:" + eve.id);
         assertThat(eveTab.nextNotification().path("title").asString()).isEqualTo("For free users");
@@ -148,8 +171,11 @@ class NotificationsIT extends IntegrationTest {
         Notification notification = Notification.of(
                 Notification.BROADCAST, "From elsewhere", "Sent to another instance", Map.of(), CLOCK.instant());
 
-        redis.getObject().convertAndSend(redisKeys.key(RedisBroadcasts.CHANNEL), JSON.writeValueAsString(
-                new RedisBroadcasts.Relayed("another-instance", "user:" + gus.id, notification)));
+        redis.getObject()
+                .convertAndSend(
+                        redisKeys.key(RedisBroadcasts.CHANNEL),
+                        JSON.writeValueAsString(
+                                new RedisBroadcasts.Relayed("another-instance", "user:" + gus.id, notification)));
 
         assertThat(tab.nextNotification().path("title").asString()).isEqualTo("From elsewhere");
         tab.close();
@@ -158,8 +184,10 @@ class NotificationsIT extends IntegrationTest {
     @Test
     void aBroadcastToAnAudienceThatIsNoneIsRefused() {
         for (String audience : new String[] {"everyone", "plan:gold", "user:", ""}) {
-            Response refused = api.post("/api/admin/notifications",
-                    Map.of("title", "Hi", "message", "There", "audience", audience), adminToken());
+            Response refused = api.post(
+                    "/api/admin/notifications",
+                    Map.of("title", "Hi", "message", "There", "audience", audience),
+                    adminToken());
 
             assertThat(refused.status()).as(audience).isEqualTo(400);
             assertThat(refused.json().path("type").asString()).endsWith("/validation");
@@ -184,10 +212,13 @@ class NotificationsIT extends IntegrationTest {
         long requestsBefore = first.path("requestsToday").asLong();
 
         AI.reply("Counted", 10, 5);
-        assertThat(api.post("/api/ai/chat", Map.of("message", "Count me"), fay.token).status()).isEqualTo(200);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "Count me"), fay.token)
+                        .status())
+                .isEqualTo(200);
 
-        JsonNode later = adminTab.next(message -> message.path("type").asString().equals("dashboard")
-                        && message.path("data").path("requestsToday").asLong() > requestsBefore)
+        JsonNode later = adminTab.next(
+                        message -> message.path("type").asString().equals("dashboard")
+                                && message.path("data").path("requestsToday").asLong() > requestsBefore)
                 .path("data");
         assertThat(later.path("tokensToday").asLong()).isGreaterThanOrEqualTo(15);
         adminTab.close();
@@ -197,7 +228,8 @@ class NotificationsIT extends IntegrationTest {
     @Test
     void aHandshakeWithoutAValidTokenIsRefused() {
         for (String query : new String[] {"", "?access_token=not-a-token"}) {
-            Throwable refused = catchThrowable(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+            Throwable refused = catchThrowable(() -> HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
                     .buildAsync(URI.create("ws://localhost:" + port + "/ws" + query), new LiveClient())
                     .join());
 
@@ -206,8 +238,10 @@ class NotificationsIT extends IntegrationTest {
     }
 
     private Response broadcast(String title, String audience) {
-        return api.post("/api/admin/notifications",
-                Map.of("title", title, "message", title + ": details", "audience", audience), adminToken());
+        return api.post(
+                "/api/admin/notifications",
+                Map.of("title", title, "message", title + ": details", "audience", audience),
+                adminToken());
     }
 
     private User user(String name) {

@@ -30,17 +30,33 @@ class McpIT extends IntegrationTest {
 
     @Test
     void listsEveryToolAndBothResources() {
-        try (McpSyncClient client = client("Authorization", "Bearer " + api.register(uniqueEmail("mcp-list"), "mcp-list-pw", "Li"))) {
-            List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
-            List<String> resources =
-                    client.listResources().resources().stream().map(McpSchema.Resource::uri).toList();
+        try (McpSyncClient client =
+                client("Authorization", "Bearer " + api.register(uniqueEmail("mcp-list"), "mcp-list-pw", "Li"))) {
+            List<String> tools = client.listTools().tools().stream()
+                    .map(McpSchema.Tool::name)
+                    .toList();
+            List<String> resources = client.listResources().resources().stream()
+                    .map(McpSchema.Resource::uri)
+                    .toList();
 
-            assertThat(tools).containsExactlyInAnyOrder("chat", "generate_content", "usage_today", "usage_history",
-                    "list_conversations", "get_conversation", "list_invoices", "subscription");
-            assertThat(client.listTools().tools()).allSatisfy(tool -> assertThat(tool.description()).isNotBlank());
+            assertThat(tools)
+                    .containsExactlyInAnyOrder(
+                            "chat",
+                            "generate_content",
+                            "usage_today",
+                            "usage_history",
+                            "list_conversations",
+                            "get_conversation",
+                            "list_invoices",
+                            "subscription");
+            assertThat(client.listTools().tools())
+                    .allSatisfy(tool -> assertThat(tool.description()).isNotBlank());
             assertThat(resources).containsExactlyInAnyOrder("flowmatik://plans", "flowmatik://models");
-            String plans = ((McpSchema.TextResourceContents) client.readResource(
-                            new McpSchema.ReadResourceRequest("flowmatik://plans")).contents().get(0)).text();
+            String plans = ((McpSchema.TextResourceContents)
+                            client.readResource(new McpSchema.ReadResourceRequest("flowmatik://plans"))
+                                    .contents()
+                                    .get(0))
+                    .text();
             assertThat(JSON.readTree(plans)).hasSize(4);
         }
     }
@@ -60,16 +76,29 @@ class McpIT extends IntegrationTest {
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
                 JsonNode today = ok(client, "usage_today", Map.of()).path("today");
                 assertThat(today.path("requests").asLong()).isEqualTo(1);
-                assertThat(today.path("promptTokens").asLong() + today.path("completionTokens").asLong()).isEqualTo(18);
-                assertThat(ok(client, "list_conversations", Map.of()).valueStream()
-                        .map(summary -> summary.path("id").asString())).contains(conversation);
-                assertThat(ok(client, "get_conversation", Map.of("id", conversation)).path("messages")).hasSize(2);
+                assertThat(today.path("promptTokens").asLong()
+                                + today.path("completionTokens").asLong())
+                        .isEqualTo(18);
+                assertThat(ok(client, "list_conversations", Map.of())
+                                .valueStream()
+                                .map(summary -> summary.path("id").asString()))
+                        .contains(conversation);
+                assertThat(ok(client, "get_conversation", Map.of("id", conversation))
+                                .path("messages"))
+                        .hasSize(2);
             });
-            assertThat(api.get("/api/ai/usage", token).json().path("today").path("requests").asLong()).isEqualTo(1);
+            assertThat(api.get("/api/ai/usage", token)
+                            .json()
+                            .path("today")
+                            .path("requests")
+                            .asLong())
+                    .isEqualTo(1);
             AI.reply("A short post", 20, 10);
-            assertThat(ok(client, "generate_content", Map.of("type", "social-post", "prompt", "Cats")).has("requestId"))
+            assertThat(ok(client, "generate_content", Map.of("type", "social-post", "prompt", "Cats"))
+                            .has("requestId"))
                     .isTrue();
-            assertThat(ok(client, "usage_history", Map.of("from", "2026-01-01", "to", "2026-01-31")).path("daily"))
+            assertThat(ok(client, "usage_history", Map.of("from", "2026-01-01", "to", "2026-01-31"))
+                            .path("daily"))
                     .isEmpty();
             assertThat(ok(client, "list_invoices", Map.of())).isEmpty();
             assertThat(ok(client, "subscription", Map.of()).has("plan")).isTrue();
@@ -81,13 +110,16 @@ class McpIT extends IntegrationTest {
         String ada = api.register(uniqueEmail("mcp-ada"), "mcp-ada-pw", "Ada");
         String eve = api.register(uniqueEmail("mcp-eve"), "mcp-eve-pw", "Eve");
         AI.reply("Ada's secret", 3, 3);
-        String adasConversation = api.post("/api/ai/chat", Map.of("message", "secret"), ada).json()
-                .path("conversationId").asString();
+        String adasConversation = api.post("/api/ai/chat", Map.of("message", "secret"), ada)
+                .json()
+                .path("conversationId")
+                .asString();
 
         try (McpSyncClient client = client("Authorization", "Bearer " + eve)) {
             McpSchema.CallToolResult notHers = call(client, "get_conversation", Map.of("id", adasConversation));
             McpSchema.CallToolResult invalid = call(client, "chat", Map.of("message", " "));
-            McpSchema.CallToolResult badDate = call(client, "usage_history", Map.of("from", "yesterday", "to", "2026-01-01"));
+            McpSchema.CallToolResult badDate =
+                    call(client, "usage_history", Map.of("from", "yesterday", "to", "2026-01-01"));
 
             assertThat(notHers.isError()).isTrue();
             assertThat(text(notHers).path("type").asString()).endsWith("/not-found");
@@ -101,7 +133,9 @@ class McpIT extends IntegrationTest {
     void aFreeUsersHundredAndFirstChatThroughMcpIsRefusedWithoutCallingTheProvider() {
         String token = api.register(uniqueEmail("mcp-limit"), "mcp-limit-pw", "Lim");
         for (int i = 0; i < 100; i++) {
-            assertThat(api.post("/api/ai/chat", Map.of("message", "n" + i), token).status()).isEqualTo(200);
+            assertThat(api.post("/api/ai/chat", Map.of("message", "n" + i), token)
+                            .status())
+                    .isEqualTo(200);
         }
         int callsBefore = AI.chatCalls();
 
@@ -130,12 +164,14 @@ class McpIT extends IntegrationTest {
     }
 
     private McpSyncClient client(String header, String value) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
+                        "http://localhost:" + port)
                 .endpoint("/mcp")
                 .jsonMapper(new JacksonMcpJsonMapper(JSON))
                 .requestBuilder(HttpRequest.newBuilder().header(header, value))
                 .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        McpSyncClient client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
         client.initialize();
         return client;
     }
@@ -160,7 +196,9 @@ class McpIT extends IntegrationTest {
 
     private static JsonNode ok(McpSyncClient client, String tool, Map<String, Object> arguments) {
         McpSchema.CallToolResult result = call(client, tool, arguments);
-        assertThat(result.isError()).as("%s answered %s", tool, result.content()).isNotEqualTo(Boolean.TRUE);
+        assertThat(result.isError())
+                .as("%s answered %s", tool, result.content())
+                .isNotEqualTo(Boolean.TRUE);
         return text(result);
     }
 

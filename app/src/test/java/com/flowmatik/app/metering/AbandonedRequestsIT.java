@@ -29,8 +29,8 @@ class AbandonedRequestsIT extends IntegrationTest {
         UserId user = UserId.of(api.get("/api/auth/me", token).json().path("id").asString());
         String requestId = UUID.randomUUID().toString();
         // what a crashed instance leaves: the quota taken, the provider never answered
-        QuotaDecision decision = commands.sendAndWait(
-                new StartAiRequest(user, requestId, null, RequestKind.CHAT, "deepseek-ai/DeepSeek-V3", CLOCK.instant()));
+        QuotaDecision decision = commands.sendAndWait(new StartAiRequest(
+                user, requestId, null, RequestKind.CHAT, "deepseek-ai/DeepSeek-V3", CLOCK.instant()));
         assertThat(decision.allowed()).isTrue();
         awaitRequestsToday(token, 1);
 
@@ -41,17 +41,23 @@ class AbandonedRequestsIT extends IntegrationTest {
         CLOCK.advance(Duration.ofMinutes(2));
         assertThat(abandoned.closeAbandoned()).isPositive();
 
-        assertThat(eventTypesOf("usage:" + user.value())).containsExactly(
-                "com.flowmatik.api.usage.AiRequestStarted",
-                "com.flowmatik.api.usage.AiRequestFailed",
-                "com.flowmatik.api.usage.AiRequestNotServed");
+        assertThat(eventTypesOf("usage:" + user.value()))
+                .containsExactly(
+                        "com.flowmatik.api.usage.AiRequestStarted",
+                        "com.flowmatik.api.usage.AiRequestFailed",
+                        "com.flowmatik.api.usage.AiRequestNotServed");
         awaitRequestsToday(token, 0);
         assertThat(abandoned.closeAbandoned()).as("closed once").isZero();
     }
 
     private void awaitRequestsToday(String token, long requests) {
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                assertThat(api.get("/api/ai/usage", token).json().path("today").path("requests").asLong())
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(api.get("/api/ai/usage", token)
+                                .json()
+                                .path("today")
+                                .path("requests")
+                                .asLong())
                         .isEqualTo(requests));
     }
 }

@@ -37,8 +37,11 @@ class OperatorCommandLineIT {
         assertThat(admin.exit()).as(admin.output()).isZero();
         assertThat(admin.output()).contains("Created the admin ops@example.test");
         assertThat(count("com.flowmatik.api.identity.UserRegistered")).isEqualTo(1);
-        assertThat(single("SELECT payload FROM domain_event_entry WHERE payload_type = 'com.flowmatik.api.identity.UserRegistered'"))
-                .contains("\"role\":\"ADMIN\"").doesNotContain("first-password");
+        assertThat(
+                        single(
+                                "SELECT payload FROM domain_event_entry WHERE payload_type = 'com.flowmatik.api.identity.UserRegistered'"))
+                .contains("\"role\":\"ADMIN\"")
+                .doesNotContain("first-password");
 
         Result reset = operator("reset-password", "--email=ops@example.test", "--password=second-password");
         assertThat(reset.exit()).as(reset.output()).isZero();
@@ -61,11 +64,15 @@ class OperatorCommandLineIT {
         Result replay = operator("replay", "usage");
         assertThat(replay.exit()).as(replay.output()).isZero();
         assertThat(replay.output()).containsPattern("Replayed usage to position \\d+");
-        long served = count("com.flowmatik.api.usage.AiRequestStarted") - count("com.flowmatik.api.usage.AiRequestNotServed");
+        long served =
+                count("com.flowmatik.api.usage.AiRequestStarted") - count("com.flowmatik.api.usage.AiRequestNotServed");
         assertThat(served).isPositive();
-        assertThat(Long.parseLong(single("SELECT SUM(requests) FROM daily_usage"))).isEqualTo(served);
-        assertThat(Long.parseLong(single("SELECT COUNT(DISTINCT usage_date) FROM daily_usage"))).isGreaterThan(20);
-        assertThat(Long.parseLong(single("SELECT SUM(cost_micros) FROM daily_usage"))).isPositive();
+        assertThat(Long.parseLong(single("SELECT SUM(requests) FROM daily_usage")))
+                .isEqualTo(served);
+        assertThat(Long.parseLong(single("SELECT COUNT(DISTINCT usage_date) FROM daily_usage")))
+                .isGreaterThan(20);
+        assertThat(Long.parseLong(single("SELECT SUM(cost_micros) FROM daily_usage")))
+                .isPositive();
 
         Result unknown = operator("replay", "no-such-projection");
         assertThat(unknown.exit()).isNotZero();
@@ -77,13 +84,24 @@ class OperatorCommandLineIT {
     private Result operator(String... command) throws Exception {
         Path log = Files.createTempFile(home, "operator-", ".log");
         List<String> line = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), FlowmatikApplication.class.getName()));
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FlowmatikApplication.class.getName()));
         line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
-        List.of("SPRING_PROFILES_ACTIVE", "DATABASE_URL", "REDIS_URL", "SILICONFLOW_API_KEY", "JWT_SECRET",
-                "FLOWMATIK_ADMIN_EMAIL", "FLOWMATIK_ADMIN_PASSWORD").forEach(environment::remove);
+        List.of(
+                        "SPRING_PROFILES_ACTIVE",
+                        "DATABASE_URL",
+                        "REDIS_URL",
+                        "SILICONFLOW_API_KEY",
+                        "JWT_SECRET",
+                        "FLOWMATIK_ADMIN_EMAIL",
+                        "FLOWMATIK_ADMIN_PASSWORD")
+                .forEach(environment::remove);
         environment.put("FLOWMATIK_DATA_DIR", home.resolve("data").toString());
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -94,11 +112,13 @@ class OperatorCommandLineIT {
     }
 
     private long count(String payloadType) throws Exception {
-        return Long.parseLong(single("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = '" + payloadType + "'"));
+        return Long.parseLong(
+                single("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = '" + payloadType + "'"));
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.executeUpdate();
         }
     }

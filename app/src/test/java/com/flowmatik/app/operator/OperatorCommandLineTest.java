@@ -15,8 +15,11 @@ class OperatorCommandLineTest {
     void helpListsEveryOperatorCommand() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int exit = OperatorCommandLine.run(FlowmatikApplication.class, new String[] {"--help"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int exit = OperatorCommandLine.run(
+                FlowmatikApplication.class,
+                new String[] {"--help"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
@@ -25,9 +28,12 @@ class OperatorCommandLineTest {
 
     @Test
     void operatorCommandsAreToldApartFromThePlatformsOwnArguments() {
-        assertThat(OperatorCommandLine.isOperatorCommand(new String[] {"demo-data"})).isTrue();
-        assertThat(OperatorCommandLine.isOperatorCommand(new String[] {"--help"})).isTrue();
-        assertThat(OperatorCommandLine.isOperatorCommand(new String[] {"--server.port=9090"})).isFalse();
+        assertThat(OperatorCommandLine.isOperatorCommand(new String[] {"demo-data"}))
+                .isTrue();
+        assertThat(OperatorCommandLine.isOperatorCommand(new String[] {"--help"}))
+                .isTrue();
+        assertThat(OperatorCommandLine.isOperatorCommand(new String[] {"--server.port=9090"}))
+                .isFalse();
         assertThat(OperatorCommandLine.isOperatorCommand(new String[] {})).isFalse();
     }
 }

@@ -41,7 +41,8 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
             JsonNode today = api.get("/api/ai/usage", ada.token).json().path("today");
             assertThat(today.path("requestLimit").asLong()).isEqualTo(1_000);
             assertThat(today.path("tokenLimit").asLong()).isEqualTo(500_000);
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("provider").asString()).isEqualTo("lemonsqueezy");
             assertThat(subscription.path("status").asString()).isEqualTo("active");
         });
@@ -52,15 +53,23 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
         Subscriber ada = subscriber("lemon-five");
         String body = created(ada, TestSecrets.LEMONSQUEEZY_VARIANT_PRO, CLOCK.instant());
 
-        List<Response> answers = IntStream.range(0, 5)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> deliver(body)))
-                .toList().stream().map(CompletableFuture::join).toList();
+        List<Response> answers =
+                IntStream.range(0, 5)
+                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> deliver(body)))
+                        .toList()
+                        .stream()
+                        .map(CompletableFuture::join)
+                        .toList();
 
         assertThat(answers).extracting(Response::status).containsOnly(200);
-        assertThat(answers).filteredOn(answer -> !answer.json().path("duplicate").asBoolean()).hasSize(1);
-        assertThat(eventTypesOf("lemonsqueezy:" + sha256(body))).containsExactly(
-                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
-        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+        assertThat(answers)
+                .filteredOn(answer -> !answer.json().path("duplicate").asBoolean())
+                .hasSize(1);
+        assertThat(eventTypesOf("lemonsqueezy:" + sha256(body)))
+                .containsExactly(
+                        "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
+        assertThat(eventTypesOf("subscription:" + ada.id))
+                .containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
     }
 
     @Test
@@ -75,7 +84,9 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
                 .header("X-Event-Name", "subscription_created")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
-        assertThat(List.of(wrong, notHex, unsigned)).extracting(Response::status).containsOnly(400);
+        assertThat(List.of(wrong, notHex, unsigned))
+                .extracting(Response::status)
+                .containsOnly(400);
         assertThat(eventTypesOf("lemonsqueezy:" + sha256(body))).isEmpty();
         assertThat(eventTypesOf("subscription:" + ada.id)).isEmpty();
     }
@@ -84,20 +95,41 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
     void aCancelledSubscriptionStaysPaidUntilItEndsAndExpiryMakesTheUserFree() {
         Subscriber ada = subscriber("lemon-cancel");
         Instant endsAt = CLOCK.instant().plus(Duration.ofDays(20));
-        deliver(created(ada, TestSecrets.LEMONSQUEEZY_VARIANT_PRO, CLOCK.instant().minusSeconds(60)));
+        deliver(created(
+                ada, TestSecrets.LEMONSQUEEZY_VARIANT_PRO, CLOCK.instant().minusSeconds(60)));
 
-        deliver(ProviderEvents.lemonSubscription("subscription_cancelled", ada.id, ada.subscription, ada.customer,
-                TestSecrets.LEMONSQUEEZY_VARIANT_PRO, "cancelled", true, endsAt, endsAt, CLOCK.instant().minusSeconds(30)));
+        deliver(ProviderEvents.lemonSubscription(
+                "subscription_cancelled",
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.LEMONSQUEEZY_VARIANT_PRO,
+                "cancelled",
+                true,
+                endsAt,
+                endsAt,
+                CLOCK.instant().minusSeconds(30)));
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("plan").asString()).isEqualTo("pro");
             assertThat(subscription.path("cancelAtPeriodEnd").asBoolean()).isTrue();
-            assertThat(api.get("/api/auth/me", ada.token).json().path("role").asString()).isEqualTo("premium");
+            assertThat(api.get("/api/auth/me", ada.token).json().path("role").asString())
+                    .isEqualTo("premium");
         });
 
-        deliver(ProviderEvents.lemonSubscription("subscription_expired", ada.id, ada.subscription, ada.customer,
-                TestSecrets.LEMONSQUEEZY_VARIANT_PRO, "expired", true, endsAt, endsAt, CLOCK.instant()));
+        deliver(ProviderEvents.lemonSubscription(
+                "subscription_expired",
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.LEMONSQUEEZY_VARIANT_PRO,
+                "expired",
+                true,
+                endsAt,
+                endsAt,
+                CLOCK.instant()));
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode me = api.get("/api/auth/me", ada.token).json();
@@ -110,33 +142,69 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
     void aResumedSubscriptionNoLongerEnds() {
         Subscriber ada = subscriber("lemon-resume");
         Instant endsAt = CLOCK.instant().plus(Duration.ofDays(20));
-        deliver(created(ada, TestSecrets.LEMONSQUEEZY_VARIANT_STARTER, CLOCK.instant().minusSeconds(60)));
-        deliver(ProviderEvents.lemonSubscription("subscription_cancelled", ada.id, ada.subscription, ada.customer,
-                TestSecrets.LEMONSQUEEZY_VARIANT_STARTER, "cancelled", true, endsAt, endsAt,
+        deliver(created(
+                ada, TestSecrets.LEMONSQUEEZY_VARIANT_STARTER, CLOCK.instant().minusSeconds(60)));
+        deliver(ProviderEvents.lemonSubscription(
+                "subscription_cancelled",
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.LEMONSQUEEZY_VARIANT_STARTER,
+                "cancelled",
+                true,
+                endsAt,
+                endsAt,
                 CLOCK.instant().minusSeconds(30)));
 
-        deliver(ProviderEvents.lemonSubscription("subscription_resumed", ada.id, ada.subscription, ada.customer,
-                TestSecrets.LEMONSQUEEZY_VARIANT_STARTER, "active", false, endsAt, null, CLOCK.instant()));
+        deliver(ProviderEvents.lemonSubscription(
+                "subscription_resumed",
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.LEMONSQUEEZY_VARIANT_STARTER,
+                "active",
+                false,
+                endsAt,
+                null,
+                CLOCK.instant()));
 
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                assertThat(api.get("/api/payments/subscription", ada.token).json().path("cancelAtPeriodEnd").asBoolean())
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(api.get("/api/payments/subscription", ada.token)
+                                .json()
+                                .path("cancelAtPeriodEnd")
+                                .asBoolean())
                         .isFalse());
-        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly(
-                "com.flowmatik.api.payment.SubscriptionStarted",
-                "com.flowmatik.api.payment.SubscriptionCancellationScheduled",
-                "com.flowmatik.api.payment.SubscriptionResumed");
+        assertThat(eventTypesOf("subscription:" + ada.id))
+                .containsExactly(
+                        "com.flowmatik.api.payment.SubscriptionStarted",
+                        "com.flowmatik.api.payment.SubscriptionCancellationScheduled",
+                        "com.flowmatik.api.payment.SubscriptionResumed");
     }
 
     @Test
     void aFailedPaymentAndThenASuccessfulOneShowAsOnePaidInvoice() {
         Subscriber ada = subscriber("lemon-invoice");
         String invoiceId = "9" + ada.subscription;
-        deliver(created(ada, TestSecrets.LEMONSQUEEZY_VARIANT_PRO, CLOCK.instant().minusSeconds(60)));
+        deliver(created(
+                ada, TestSecrets.LEMONSQUEEZY_VARIANT_PRO, CLOCK.instant().minusSeconds(60)));
 
-        deliver(ProviderEvents.lemonPayment("subscription_payment_failed", ada.id, invoiceId, ada.subscription,
-                ada.customer, 3900, CLOCK.instant().minusSeconds(30)));
-        deliver(ProviderEvents.lemonPayment("subscription_payment_success", ada.id, invoiceId, ada.subscription,
-                ada.customer, 3900, CLOCK.instant()));
+        deliver(ProviderEvents.lemonPayment(
+                "subscription_payment_failed",
+                ada.id,
+                invoiceId,
+                ada.subscription,
+                ada.customer,
+                3900,
+                CLOCK.instant().minusSeconds(30)));
+        deliver(ProviderEvents.lemonPayment(
+                "subscription_payment_success",
+                ada.id,
+                invoiceId,
+                ada.subscription,
+                ada.customer,
+                3900,
+                CLOCK.instant()));
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode invoices = api.get("/api/payments/invoices", ada.token).json();
@@ -145,11 +213,12 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
             assertThat(invoices.get(0).path("status").asString()).isEqualTo("paid");
             assertThat(invoices.get(0).path("total").path("amount").asLong()).isEqualTo(3900);
         });
-        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly(
-                "com.flowmatik.api.payment.SubscriptionStarted",
-                "com.flowmatik.api.payment.InvoiceIssued",
-                "com.flowmatik.api.payment.PaymentFailed",
-                "com.flowmatik.api.payment.PaymentSucceeded");
+        assertThat(eventTypesOf("subscription:" + ada.id))
+                .containsExactly(
+                        "com.flowmatik.api.payment.SubscriptionStarted",
+                        "com.flowmatik.api.payment.InvoiceIssued",
+                        "com.flowmatik.api.payment.PaymentFailed",
+                        "com.flowmatik.api.payment.PaymentSucceeded");
     }
 
     @Test
@@ -166,8 +235,14 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
     @Test
     void aPaymentWithoutItsAmountOrCurrencyIsRefusedAsAnInvalidPayloadAndKeptAsFailed() {
         Subscriber ada = subscriber("lemon-no-amount");
-        String payment = ProviderEvents.lemonPayment("subscription_payment_success", ada.id, "9" + ada.subscription,
-                ada.subscription, ada.customer, 3900, CLOCK.instant());
+        String payment = ProviderEvents.lemonPayment(
+                "subscription_payment_success",
+                ada.id,
+                "9" + ada.subscription,
+                ada.subscription,
+                ada.customer,
+                3900,
+                CLOCK.instant());
         String withoutTotal = payment.replace("\"total\": 3900,", "");
         String withoutCurrency = payment.replace("\"currency\": \"USD\",", "");
 
@@ -176,8 +251,11 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().path("type").asString()).endsWith("/invalid-payload");
-            assertThat(eventTypesOf("lemonsqueezy:" + sha256(body))).as("recorded as a failed delivery").containsExactly(
-                    "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessingFailed");
+            assertThat(eventTypesOf("lemonsqueezy:" + sha256(body)))
+                    .as("recorded as a failed delivery")
+                    .containsExactly(
+                            "com.flowmatik.api.webhook.WebhookReceived",
+                            "com.flowmatik.api.webhook.WebhookProcessingFailed");
         }
         assertThat(eventTypesOf("subscription:" + ada.id)).doesNotContain("com.flowmatik.api.payment.InvoiceIssued");
     }
@@ -192,8 +270,17 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
     }
 
     private static String created(Subscriber subscriber, String variant, Instant at) {
-        return ProviderEvents.lemonSubscription("subscription_created", subscriber.id, subscriber.subscription,
-                subscriber.customer, variant, "active", false, at.plus(Duration.ofDays(30)), null, at);
+        return ProviderEvents.lemonSubscription(
+                "subscription_created",
+                subscriber.id,
+                subscriber.subscription,
+                subscriber.customer,
+                variant,
+                "active",
+                false,
+                at.plus(Duration.ofDays(30)),
+                null,
+                at);
     }
 
     private Response deliver(String body) {
@@ -206,8 +293,8 @@ class LemonSqueezyWebhooksIT extends IntegrationTest {
 
     private static String sha256(String body) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -27,10 +27,11 @@ class OperatorPlanIT extends IntegrationTest {
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("role").asString()).isEqualTo("premium");
         assertThat(changed.json().path("plan").asString()).isEqualTo("pro");
-        assertThat(eventTypesOf(userId)).containsSubsequence(
-                "com.flowmatik.api.identity.UserRegistered",
-                "com.flowmatik.api.identity.PlanChanged",
-                "com.flowmatik.api.identity.RoleChanged");
+        assertThat(eventTypesOf(userId))
+                .containsSubsequence(
+                        "com.flowmatik.api.identity.UserRegistered",
+                        "com.flowmatik.api.identity.PlanChanged",
+                        "com.flowmatik.api.identity.RoleChanged");
         assertThat(eventTypesOf("usage:" + userId)).contains("com.flowmatik.api.usage.DailyLimitsChanged");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode subscription = api.get("/api/payments/subscription", token).json();
@@ -38,7 +39,8 @@ class OperatorPlanIT extends IntegrationTest {
             assertThat(subscription.path("status").asString()).isEqualTo("active");
             assertThat(subscription.path("provider").asString()).isEqualTo("manual");
         });
-        assertThat(api.post("/api/payments/subscription/cancel", java.util.Map.of(), token).status())
+        assertThat(api.post("/api/payments/subscription/cancel", java.util.Map.of(), token)
+                        .status())
                 .as("no provider bills it, so there is nothing to cancel at one")
                 .isEqualTo(409);
 

@@ -38,8 +38,17 @@ class PaidPlanJourneyIT extends IntegrationTest {
         assertThat(checkout.json().path("checkoutUrl").asString()).startsWith("http");
 
         stripe(ProviderEvents.stripeCheckoutCompleted(event(), CLOCK.instant(), userId, customer, subscription));
-        stripe(ProviderEvents.stripeSubscription(event(), "customer.subscription.created", CLOCK.instant(), userId,
-                subscription, customer, TestSecrets.STRIPE_PRICE_PRO, "active", periodEnd, false));
+        stripe(ProviderEvents.stripeSubscription(
+                event(),
+                "customer.subscription.created",
+                CLOCK.instant(),
+                userId,
+                subscription,
+                customer,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                periodEnd,
+                false));
         awaitPlan(token, "pro", "premium", false);
 
         Response again = api.post("/api/payments/subscribe/stripe", Map.of("plan", "business"), token);
@@ -59,9 +68,18 @@ class PaidPlanJourneyIT extends IntegrationTest {
 
         awaitPlan(token, "free", "user", false);
         assertThat(Instant.now()).isAfterOrEqualTo(periodEnd);
-        assertThat(api.get("/api/payments/subscription", token).json().path("status").asString()).isEqualTo("canceled");
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                assertThat(api.get("/api/ai/usage", token).json().path("today").path("requestLimit").asLong())
+        assertThat(api.get("/api/payments/subscription", token)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("canceled");
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(api.get("/api/ai/usage", token)
+                                .json()
+                                .path("today")
+                                .path("requestLimit")
+                                .asLong())
                         .isEqualTo(100));
     }
 
@@ -78,8 +96,17 @@ class PaidPlanJourneyIT extends IntegrationTest {
         assertThat(checkout.status()).isEqualTo(201);
         assertThat(checkout.json().path("checkoutUrl").asString()).startsWith("http");
 
-        lemonSqueezy(ProviderEvents.lemonSubscription("subscription_created", userId, subscription, customer,
-                TestSecrets.LEMONSQUEEZY_VARIANT_STARTER, "active", false, renewsAt, null, CLOCK.instant()));
+        lemonSqueezy(ProviderEvents.lemonSubscription(
+                "subscription_created",
+                userId,
+                subscription,
+                customer,
+                TestSecrets.LEMONSQUEEZY_VARIANT_STARTER,
+                "active",
+                false,
+                renewsAt,
+                null,
+                CLOCK.instant()));
         awaitPlan(token, "starter", "premium", false);
 
         Response cancel = api.post("/api/payments/subscription/cancel", Map.of(), token);
@@ -106,12 +133,18 @@ class PaidPlanJourneyIT extends IntegrationTest {
     }
 
     private void stripe(String body) {
-        assertThat(ProviderEvents.deliverToStripeWebhook(api, body, CLOCK.instant()).json().path("status").asString())
+        assertThat(ProviderEvents.deliverToStripeWebhook(api, body, CLOCK.instant())
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("processed");
     }
 
     private void lemonSqueezy(String body) {
-        assertThat(ProviderEvents.deliverToLemonSqueezyWebhook(api, body).json().path("status").asString())
+        assertThat(ProviderEvents.deliverToLemonSqueezyWebhook(api, body)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("processed");
     }
 

@@ -74,15 +74,26 @@ class PaymentReadModelsIT extends IntegrationTest {
         User ada = signUp("sub-ada");
         Instant at = now();
         Instant periodEnd = at.plus(Duration.ofDays(30));
-        events.publish(new SubscriptionStarted(ada.id, PaymentProvider.STRIPE, "sub_" + ada.suffix, "cus_" + ada.suffix,
-                Plan.PRO, Money.usd(3900), SubscriptionStatus.ACTIVE, periodEnd, false, at));
+        events.publish(new SubscriptionStarted(
+                ada.id,
+                PaymentProvider.STRIPE,
+                "sub_" + ada.suffix,
+                "cus_" + ada.suffix,
+                Plan.PRO,
+                Money.usd(3900),
+                SubscriptionStatus.ACTIVE,
+                periodEnd,
+                false,
+                at));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("plan").asString()).isEqualTo("pro");
             assertThat(subscription.path("status").asString()).isEqualTo("active");
             assertThat(subscription.path("provider").asString()).isEqualTo("stripe");
-            assertThat(Instant.parse(subscription.path("currentPeriodEnd").asString())).isEqualTo(periodEnd);
+            assertThat(Instant.parse(subscription.path("currentPeriodEnd").asString()))
+                    .isEqualTo(periodEnd);
             assertThat(subscription.path("cancelAtPeriodEnd").asBoolean()).isFalse();
         });
 
@@ -90,23 +101,36 @@ class PaymentReadModelsIT extends IntegrationTest {
         events.publish(
                 new SubscriptionPlanChanged(ada.id, Plan.PRO, Plan.BUSINESS, Money.usd(7900), at.plusSeconds(1)),
                 new SubscriptionPastDue(ada.id, at.plusSeconds(2)));
-        await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> assertThat(
-                        api.get("/api/payments/subscription", ada.token).json().path("status").asString())
-                .isEqualTo("past_due"));
+        await().atMost(PROJECTED)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(api.get("/api/payments/subscription", ada.token)
+                                .json()
+                                .path("status")
+                                .asString())
+                        .isEqualTo("past_due"));
         events.publish(
                 new SubscriptionReactivated(ada.id, at.plusSeconds(3)),
                 new SubscriptionRenewed(ada.id, periodEnd, nextPeriodEnd, at.plusSeconds(4)));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("plan").asString()).isEqualTo("business");
             assertThat(subscription.path("status").asString()).isEqualTo("active");
-            assertThat(Instant.parse(subscription.path("currentPeriodEnd").asString())).isEqualTo(nextPeriodEnd);
+            assertThat(Instant.parse(subscription.path("currentPeriodEnd").asString()))
+                    .isEqualTo(nextPeriodEnd);
         });
-        SubscriptionView view = queries.query(new FindSubscription(ada.id), ResponseTypes.instanceOf(SubscriptionView.class))
+        SubscriptionView view = queries.query(
+                        new FindSubscription(ada.id), ResponseTypes.instanceOf(SubscriptionView.class))
                 .join();
-        assertThat(view).isEqualTo(new SubscriptionView(
-                Plan.BUSINESS, SubscriptionStatus.ACTIVE, PaymentProvider.STRIPE, "sub_" + ada.suffix, nextPeriodEnd, false));
+        assertThat(view)
+                .isEqualTo(new SubscriptionView(
+                        Plan.BUSINESS,
+                        SubscriptionStatus.ACTIVE,
+                        PaymentProvider.STRIPE,
+                        "sub_" + ada.suffix,
+                        nextPeriodEnd,
+                        false));
     }
 
     @Test
@@ -122,7 +146,8 @@ class PaymentReadModelsIT extends IntegrationTest {
         assertThat(subscription.has("currentPeriodEnd")).isTrue();
         assertThat(subscription.path("currentPeriodEnd").isNull()).isTrue();
         assertThat(subscription.path("cancelAtPeriodEnd").asBoolean()).isFalse();
-        assertThat(queries.query(new FindSubscription(bob.id), ResponseTypes.instanceOf(SubscriptionView.class)).join())
+        assertThat(queries.query(new FindSubscription(bob.id), ResponseTypes.instanceOf(SubscriptionView.class))
+                        .join())
                 .isEqualTo(SubscriptionView.free());
     }
 
@@ -132,25 +157,37 @@ class PaymentReadModelsIT extends IntegrationTest {
         Instant at = now();
         Instant periodEnd = at.plus(Duration.ofDays(30));
         events.publish(
-                new SubscriptionStarted(ada.id, PaymentProvider.LEMONSQUEEZY, "7" + ada.suffix, null, Plan.STARTER, Money.usd(1900),
-                        SubscriptionStatus.ACTIVE, periodEnd, false, at),
+                new SubscriptionStarted(
+                        ada.id,
+                        PaymentProvider.LEMONSQUEEZY,
+                        "7" + ada.suffix,
+                        null,
+                        Plan.STARTER,
+                        Money.usd(1900),
+                        SubscriptionStatus.ACTIVE,
+                        periodEnd,
+                        false,
+                        at),
                 new SubscriptionCancellationScheduled(ada.id, periodEnd, at.plusSeconds(1)),
                 new SubscriptionResumed(ada.id, at.plusSeconds(2)),
                 new SubscriptionCancellationScheduled(ada.id, periodEnd, at.plusSeconds(3)));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("plan").asString()).isEqualTo("starter");
             assertThat(subscription.path("status").asString()).isEqualTo("active");
             assertThat(subscription.path("provider").asString()).isEqualTo("lemonsqueezy");
             assertThat(subscription.path("cancelAtPeriodEnd").asBoolean()).isTrue();
-            assertThat(Instant.parse(subscription.path("currentPeriodEnd").asString())).isEqualTo(periodEnd);
+            assertThat(Instant.parse(subscription.path("currentPeriodEnd").asString()))
+                    .isEqualTo(periodEnd);
         });
 
         events.publish(new SubscriptionCanceled(ada.id, Plan.STARTER, "period ended", periodEnd));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("plan").asString()).isEqualTo("free");
             assertThat(subscription.path("status").asString()).isEqualTo("canceled");
             assertThat(subscription.path("cancelAtPeriodEnd").asBoolean()).isFalse();
@@ -167,12 +204,19 @@ class PaymentReadModelsIT extends IntegrationTest {
         User ada = signUp("invoice-ada");
         Instant issuedAt = now();
         String invoiceId = "in_" + ada.suffix;
-        InvoiceIssued issued = new InvoiceIssued(ada.id, PaymentProvider.STRIPE, invoiceId, "F-" + ada.suffix,
-                "sub_" + ada.suffix, Money.usd(3900), List.of(
-                        new InvoiceLine("Pro plan", 1, Money.usd(3500)), new InvoiceLine("Extra seat", 2, Money.usd(200))),
+        InvoiceIssued issued = new InvoiceIssued(
+                ada.id,
+                PaymentProvider.STRIPE,
+                invoiceId,
+                "F-" + ada.suffix,
+                "sub_" + ada.suffix,
+                Money.usd(3900),
+                List.of(
+                        new InvoiceLine("Pro plan", 1, Money.usd(3500)),
+                        new InvoiceLine("Extra seat", 2, Money.usd(200))),
                 issuedAt);
-        PaymentFailed declined = new PaymentFailed(ada.id, PaymentProvider.STRIPE, invoiceId, Money.usd(3900),
-                "card_declined", issuedAt.plusSeconds(60));
+        PaymentFailed declined = new PaymentFailed(
+                ada.id, PaymentProvider.STRIPE, invoiceId, Money.usd(3900), "card_declined", issuedAt.plusSeconds(60));
         events.publish(issued, declined, issued, declined);
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
@@ -190,18 +234,31 @@ class PaymentReadModelsIT extends IntegrationTest {
             assertThat(Instant.parse(invoice.path("issuedAt").asString())).isEqualTo(issuedAt);
             assertThat(invoice.path("paidAt").isNull()).isTrue();
             assertThat(invoice.path("lines")).hasSize(2);
-            assertThat(invoice.path("lines").get(0).path("description").asString()).isEqualTo("Pro plan");
-            assertThat(invoice.path("lines").get(1).path("description").asString()).isEqualTo("Extra seat");
+            assertThat(invoice.path("lines").get(0).path("description").asString())
+                    .isEqualTo("Pro plan");
+            assertThat(invoice.path("lines").get(1).path("description").asString())
+                    .isEqualTo("Extra seat");
             assertThat(invoice.path("lines").get(1).path("quantity").asLong()).isEqualTo(2);
-            assertThat(invoice.path("lines").get(1).path("amount").path("amount").asLong()).isEqualTo(200);
-            assertThat(invoice.path("lines").get(1).path("amount").path("currency").asString()).isEqualTo("usd");
+            assertThat(invoice.path("lines")
+                            .get(1)
+                            .path("amount")
+                            .path("amount")
+                            .asLong())
+                    .isEqualTo(200);
+            assertThat(invoice.path("lines")
+                            .get(1)
+                            .path("amount")
+                            .path("currency")
+                            .asString())
+                    .isEqualTo("usd");
         });
 
         Instant paidAt = issuedAt.plus(Duration.ofHours(1));
         events.publish(new PaymentSucceeded(ada.id, PaymentProvider.STRIPE, invoiceId, Money.usd(3900), paidAt));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
-            JsonNode invoice = api.get("/api/payments/invoices", ada.token).json().get(0);
+            JsonNode invoice =
+                    api.get("/api/payments/invoices", ada.token).json().get(0);
             assertThat(invoice.path("status").asString()).isEqualTo("paid");
             assertThat(Instant.parse(invoice.path("paidAt").asString())).isEqualTo(paidAt);
         });
@@ -213,10 +270,24 @@ class PaymentReadModelsIT extends IntegrationTest {
         Instant first = now().minus(Duration.ofDays(31));
         Instant second = now();
         events.publish(
-                new InvoiceIssued(ada.id, PaymentProvider.STRIPE, "in_a" + ada.suffix, "A-1", null, Money.usd(1900),
-                        List.of(new InvoiceLine("Starter plan", 1, Money.usd(1900))), first),
-                new InvoiceIssued(ada.id, PaymentProvider.LEMONSQUEEZY, "9" + ada.suffix, null, null,
-                        new Money(3900, "EUR"), List.of(), second));
+                new InvoiceIssued(
+                        ada.id,
+                        PaymentProvider.STRIPE,
+                        "in_a" + ada.suffix,
+                        "A-1",
+                        null,
+                        Money.usd(1900),
+                        List.of(new InvoiceLine("Starter plan", 1, Money.usd(1900))),
+                        first),
+                new InvoiceIssued(
+                        ada.id,
+                        PaymentProvider.LEMONSQUEEZY,
+                        "9" + ada.suffix,
+                        null,
+                        null,
+                        new Money(3900, "EUR"),
+                        List.of(),
+                        second));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
             JsonNode invoices = api.get("/api/payments/invoices", ada.token).json();
@@ -224,7 +295,8 @@ class PaymentReadModelsIT extends IntegrationTest {
             assertThat(invoices.get(0).path("id").asString()).isEqualTo("9" + ada.suffix);
             assertThat(invoices.get(0).path("provider").asString()).isEqualTo("lemonsqueezy");
             assertThat(invoices.get(0).path("status").asString()).isEqualTo("open");
-            assertThat(invoices.get(0).path("total").path("currency").asString()).isEqualTo("eur");
+            assertThat(invoices.get(0).path("total").path("currency").asString())
+                    .isEqualTo("eur");
             assertThat(invoices.get(0).path("lines")).isEmpty();
             assertThat(invoices.get(1).path("id").asString()).isEqualTo("in_a" + ada.suffix);
         });
@@ -235,11 +307,13 @@ class PaymentReadModelsIT extends IntegrationTest {
         User ada = signUp("methods-ada");
         Instant at = now();
         PaymentMethodAttached visa = attached(ada, "pm_visa" + ada.suffix, "visa", "4242", at);
-        PaymentMethodAttached mastercard = attached(ada, "pm_mc" + ada.suffix, "mastercard", "5555", at.plusSeconds(60));
+        PaymentMethodAttached mastercard =
+                attached(ada, "pm_mc" + ada.suffix, "mastercard", "5555", at.plusSeconds(60));
         events.publish(visa, mastercard, mastercard);
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
-            JsonNode methods = api.get("/api/payments/payment-methods", ada.token).json();
+            JsonNode methods =
+                    api.get("/api/payments/payment-methods", ada.token).json();
             assertThat(methods).hasSize(2);
             assertThat(methods.get(0).path("id").asString()).isEqualTo("pm_mc" + ada.suffix);
             assertThat(methods.get(0).path("brand").asString()).isEqualTo("mastercard");
@@ -251,10 +325,12 @@ class PaymentReadModelsIT extends IntegrationTest {
             assertThat(methods.get(1).path("isDefault").asBoolean()).isFalse();
         });
 
-        events.publish(new PaymentMethodDetached(ada.id, PaymentProvider.STRIPE, "pm_mc" + ada.suffix, at.plusSeconds(120)));
+        events.publish(
+                new PaymentMethodDetached(ada.id, PaymentProvider.STRIPE, "pm_mc" + ada.suffix, at.plusSeconds(120)));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
-            JsonNode methods = api.get("/api/payments/payment-methods", ada.token).json();
+            JsonNode methods =
+                    api.get("/api/payments/payment-methods", ada.token).json();
             assertThat(methods).hasSize(1);
             assertThat(methods.get(0).path("id").asString()).isEqualTo("pm_visa" + ada.suffix);
             assertThat(methods.get(0).path("isDefault").asBoolean()).isTrue();
@@ -267,16 +343,37 @@ class PaymentReadModelsIT extends IntegrationTest {
         User bob = signUp("mine-bob");
         Instant at = now();
         events.publish(
-                new SubscriptionStarted(ada.id, PaymentProvider.STRIPE, "sub_" + ada.suffix, "cus_" + ada.suffix,
-                        Plan.STARTER, Money.usd(1900), SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false, at),
-                new InvoiceIssued(ada.id, PaymentProvider.STRIPE, "in_" + ada.suffix, "M-1", null, Money.usd(1900),
-                        List.of(), at),
+                new SubscriptionStarted(
+                        ada.id,
+                        PaymentProvider.STRIPE,
+                        "sub_" + ada.suffix,
+                        "cus_" + ada.suffix,
+                        Plan.STARTER,
+                        Money.usd(1900),
+                        SubscriptionStatus.ACTIVE,
+                        at.plus(Duration.ofDays(30)),
+                        false,
+                        at),
+                new InvoiceIssued(
+                        ada.id,
+                        PaymentProvider.STRIPE,
+                        "in_" + ada.suffix,
+                        "M-1",
+                        null,
+                        Money.usd(1900),
+                        List.of(),
+                        at),
                 attached(ada, "pm_" + ada.suffix, "visa", "4242", at));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
             assertThat(api.get("/api/payments/invoices", ada.token).json()).hasSize(1);
-            assertThat(api.get("/api/payments/payment-methods", ada.token).json()).hasSize(1);
-            assertThat(api.get("/api/payments/subscription", ada.token).json().path("plan").asString()).isEqualTo("starter");
+            assertThat(api.get("/api/payments/payment-methods", ada.token).json())
+                    .hasSize(1);
+            assertThat(api.get("/api/payments/subscription", ada.token)
+                            .json()
+                            .path("plan")
+                            .asString())
+                    .isEqualTo("starter");
         });
         assertThat(api.get("/api/payments/invoices", bob.token).json()).isEmpty();
         assertThat(api.get("/api/payments/payment-methods", bob.token).json()).isEmpty();
@@ -325,8 +422,11 @@ class PaymentReadModelsIT extends IntegrationTest {
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
             JsonNode stats = api.get("/api/webhooks/stats", operator).json();
-            assertThat(countsOf(stats, paid)).containsExactlyInAnyOrder(
-                    "stripe " + paid + " processed 1", "stripe " + paid + " ignored 1", "stripe " + paid + " received 1");
+            assertThat(countsOf(stats, paid))
+                    .containsExactlyInAnyOrder(
+                            "stripe " + paid + " processed 1",
+                            "stripe " + paid + " ignored 1",
+                            "stripe " + paid + " received 1");
             assertThat(countsOf(stats, created)).containsExactly("lemonsqueezy " + created + " failed 1");
             assertThat(stats.path("byStatus").path("failed").asLong()).isPositive();
             long byStatus = 0;
@@ -336,13 +436,15 @@ class PaymentReadModelsIT extends IntegrationTest {
             assertThat(stats.path("total").asLong()).isEqualTo(byStatus).isGreaterThanOrEqualTo(4);
             assertThat(stats.path("lastError").path("deliveryId").asString()).isEqualTo(failed);
             assertThat(stats.path("lastError").path("error").asString()).isEqualTo("no account for customer " + suffix);
-            assertThat(Instant.parse(stats.path("lastError").path("at").asString())).isEqualTo(failedAt);
+            assertThat(Instant.parse(stats.path("lastError").path("at").asString()))
+                    .isEqualTo(failedAt);
         });
         assertThat(failedDeliveries()).contains(failed).doesNotContain(processed, ignored, pending);
 
         events.publish(
                 new WebhookRetryRequested(failed, null, failedAt.plusSeconds(1)),
-                new WebhookProcessed(failed, PaymentProvider.LEMONSQUEEZY, created, someone, true, failedAt.plusSeconds(2)));
+                new WebhookProcessed(
+                        failed, PaymentProvider.LEMONSQUEEZY, created, someone, true, failedAt.plusSeconds(2)));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
             assertThat(failedDeliveries()).doesNotContain(failed);
@@ -370,32 +472,69 @@ class PaymentReadModelsIT extends IntegrationTest {
         Instant at = now();
         String delivery = "stripe:evt_replay" + ada.suffix;
         events.publish(
-                new SubscriptionStarted(ada.id, PaymentProvider.STRIPE, "sub_" + ada.suffix, "cus_" + ada.suffix,
-                        Plan.PRO, Money.usd(3900), SubscriptionStatus.ACTIVE, at.plus(Duration.ofDays(30)), false, at),
-                new InvoiceIssued(ada.id, PaymentProvider.STRIPE, "in_" + ada.suffix, "R-1", null, Money.usd(3900),
-                        List.of(new InvoiceLine("Pro plan", 1, Money.usd(3900))), at),
-                new PaymentFailed(ada.id, PaymentProvider.STRIPE, "in_" + ada.suffix, Money.usd(3900), "expired_card", at),
+                new SubscriptionStarted(
+                        ada.id,
+                        PaymentProvider.STRIPE,
+                        "sub_" + ada.suffix,
+                        "cus_" + ada.suffix,
+                        Plan.PRO,
+                        Money.usd(3900),
+                        SubscriptionStatus.ACTIVE,
+                        at.plus(Duration.ofDays(30)),
+                        false,
+                        at),
+                new InvoiceIssued(
+                        ada.id,
+                        PaymentProvider.STRIPE,
+                        "in_" + ada.suffix,
+                        "R-1",
+                        null,
+                        Money.usd(3900),
+                        List.of(new InvoiceLine("Pro plan", 1, Money.usd(3900))),
+                        at),
+                new PaymentFailed(
+                        ada.id, PaymentProvider.STRIPE, "in_" + ada.suffix, Money.usd(3900), "expired_card", at),
                 attached(ada, "pm_" + ada.suffix, "visa", "4242", at),
                 new WebhookReceived(delivery, PaymentProvider.STRIPE, "invoice.payment_failed", "{}", at),
-                new WebhookProcessingFailed(delivery, PaymentProvider.STRIPE, "invoice.payment_failed", ada.id, "boom", 1, at));
-        await().atMost(PROJECTED).untilAsserted(() -> assertThat(rowsOf(ada, delivery)).allSatisfy(
-                rows -> assertThat(rows).isNotEmpty()));
+                new WebhookProcessingFailed(
+                        delivery, PaymentProvider.STRIPE, "invoice.payment_failed", ada.id, "boom", 1, at));
+        await().atMost(PROJECTED)
+                .untilAsserted(() -> assertThat(rowsOf(ada, delivery))
+                        .allSatisfy(rows -> assertThat(rows).isNotEmpty()));
         List<List<Map<String, Object>>> before = rowsOf(ada, delivery);
         String stray = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO subscription (user_id, plan, status, provider, cancel_at_period_end, started_at, updated_at)"
-                + " VALUES (?, 'PRO', 'ACTIVE', 'STRIPE', FALSE, ?, ?)", stray, Timestamp.from(at), Timestamp.from(at));
-        jdbc.update("INSERT INTO invoice (provider, invoice_id, user_id, status, total_amount, total_currency, issued_at,"
-                + " failed_attempts) VALUES ('STRIPE', ?, ?, 'OPEN', 100, 'usd', ?, 0)", stray, stray, Timestamp.from(at));
-        jdbc.update("INSERT INTO invoice_line (provider, invoice_id, line_index, quantity, amount, currency)"
-                + " VALUES ('STRIPE', ?, 0, 1, 100, 'usd')", stray);
-        jdbc.update("INSERT INTO payment_method (provider, payment_method_id, user_id, exp_month, exp_year, attached_at)"
-                + " VALUES ('STRIPE', ?, ?, 1, 2030, ?)", stray, stray, Timestamp.from(at));
-        jdbc.update("INSERT INTO webhook_delivery (delivery_id, provider, event_type, status, attempts, received_at)"
-                + " VALUES (?, 'STRIPE', 'stray', 'FAILED', 1, ?)", stray, Timestamp.from(at));
+        jdbc.update(
+                "INSERT INTO subscription (user_id, plan, status, provider, cancel_at_period_end, started_at, updated_at)"
+                        + " VALUES (?, 'PRO', 'ACTIVE', 'STRIPE', FALSE, ?, ?)",
+                stray,
+                Timestamp.from(at),
+                Timestamp.from(at));
+        jdbc.update(
+                "INSERT INTO invoice (provider, invoice_id, user_id, status, total_amount, total_currency, issued_at,"
+                        + " failed_attempts) VALUES ('STRIPE', ?, ?, 'OPEN', 100, 'usd', ?, 0)",
+                stray,
+                stray,
+                Timestamp.from(at));
+        jdbc.update(
+                "INSERT INTO invoice_line (provider, invoice_id, line_index, quantity, amount, currency)"
+                        + " VALUES ('STRIPE', ?, 0, 1, 100, 'usd')",
+                stray);
+        jdbc.update(
+                "INSERT INTO payment_method (provider, payment_method_id, user_id, exp_month, exp_year, attached_at)"
+                        + " VALUES ('STRIPE', ?, ?, 1, 2030, ?)",
+                stray,
+                stray,
+                Timestamp.from(at));
+        jdbc.update(
+                "INSERT INTO webhook_delivery (delivery_id, provider, event_type, status, attempts, received_at)"
+                        + " VALUES (?, 'STRIPE', 'stray', 'FAILED', 1, ?)",
+                stray,
+                Timestamp.from(at));
 
         for (String group : List.of("subscriptions", "invoices", "webhooks")) {
-            StreamingEventProcessor processor =
-                    processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+            StreamingEventProcessor processor = processing
+                    .eventProcessor(group, StreamingEventProcessor.class)
+                    .orElseThrow();
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
             try {
                 processor.resetTokens();
@@ -414,7 +553,8 @@ class PaymentReadModelsIT extends IntegrationTest {
                     .isZero();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_method WHERE user_id = ?", Long.class, stray))
                     .isZero();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE delivery_id = ?", Long.class, stray))
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM webhook_delivery WHERE delivery_id = ?", Long.class, stray))
                     .isZero();
         });
     }
@@ -425,14 +565,17 @@ class PaymentReadModelsIT extends IntegrationTest {
         return List.of(
                 jdbc.queryForList("SELECT * FROM subscription WHERE user_id = ?", id),
                 jdbc.queryForList("SELECT * FROM invoice WHERE user_id = ?", id),
-                jdbc.queryForList("SELECT l.* FROM invoice_line l JOIN invoice i"
-                        + " ON i.provider = l.provider AND i.invoice_id = l.invoice_id WHERE i.user_id = ?", id),
+                jdbc.queryForList(
+                        "SELECT l.* FROM invoice_line l JOIN invoice i"
+                                + " ON i.provider = l.provider AND i.invoice_id = l.invoice_id WHERE i.user_id = ?",
+                        id),
                 jdbc.queryForList("SELECT * FROM payment_method WHERE user_id = ?", id),
                 jdbc.queryForList("SELECT * FROM webhook_delivery WHERE delivery_id = ?", deliveryId));
     }
 
     private List<String> failedDeliveries() {
-        return queries.query(new FindFailedWebhooks(), ResponseTypes.multipleInstancesOf(String.class)).join();
+        return queries.query(new FindFailedWebhooks(), ResponseTypes.multipleInstancesOf(String.class))
+                .join();
     }
 
     /** The stats' counts of one event type, as "provider type status count". */
@@ -440,8 +583,9 @@ class PaymentReadModelsIT extends IntegrationTest {
         List<String> counts = new ArrayList<>();
         for (JsonNode count : stats.path("byProvider")) {
             if (count.path("eventType").asString().equals(eventType)) {
-                counts.add(count.path("provider").asString() + " " + eventType + " " + count.path("status").asString()
-                        + " " + count.path("count").asLong());
+                counts.add(count.path("provider").asString() + " " + eventType + " "
+                        + count.path("status").asString() + " "
+                        + count.path("count").asLong());
             }
         }
         return counts;

@@ -34,28 +34,48 @@ class StoredPricesIT extends IntegrationTest {
     @Test
     void aRevisionOneSubscriptionStartedLoadsEverywhereAtThePriceOfItsTime() {
         String admin = adminToken();
-        long mrrBefore = api.get("/api/admin/dashboard", admin).json().path("mrr").path("amount").asLong();
-        UserId user = UserId.of(api.get("/api/auth/me", api.register(uniqueEmail("stored-price"), "stored-price-pw", "Old"))
-                .json().path("id").asString());
+        long mrrBefore = api.get("/api/admin/dashboard", admin)
+                .json()
+                .path("mrr")
+                .path("amount")
+                .asLong();
+        UserId user =
+                UserId.of(api.get("/api/auth/me", api.register(uniqueEmail("stored-price"), "stored-price-pw", "Old"))
+                        .json()
+                        .path("id")
+                        .asString());
         Instant startedAt = CLOCK.instant().minusSeconds(60);
         String revisionOne = """
                 {"userId": "%s", "provider": "STRIPE", "providerSubscriptionId": "sub_old", "providerCustomerId": "cus_old",
                  "plan": "PRO", "status": "ACTIVE", "currentPeriodEnd": "%s", "cancelAtPeriodEnd": false,
                  "startedAt": "%s"}
                 """.formatted(user.value(), startedAt.plus(Duration.ofDays(30)), startedAt);
-        jdbc.update("INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,"
+        jdbc.update(
+                "INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,"
                         + " time_stamp, aggregate_identifier, sequence_number, type) VALUES (?, ?, ?, '1', ?, ?, ?, 0, ?)",
-                UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                revisionOne.getBytes(StandardCharsets.UTF_8), SubscriptionStarted.class.getName(), startedAt.toString(),
-                "subscription:" + user.value(), "Subscription");
+                UUID.randomUUID().toString(),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                revisionOne.getBytes(StandardCharsets.UTF_8),
+                SubscriptionStarted.class.getName(),
+                startedAt.toString(),
+                "subscription:" + user.value(),
+                "Subscription");
 
         Object loaded = events.readEvents("subscription:" + user.value()).next().getPayload();
 
-        assertThat(loaded).isInstanceOfSatisfying(SubscriptionStarted.class,
-                started -> assertThat(started.price()).isEqualTo(Money.usd(3900)));
+        assertThat(loaded)
+                .isInstanceOfSatisfying(
+                        SubscriptionStarted.class,
+                        started -> assertThat(started.price()).isEqualTo(Money.usd(3900)));
         assertThat(subscriptions.liveOf(user)).map(LiveSubscription::plan).contains(Plan.PRO);
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
-                        api.get("/api/admin/dashboard", admin).json().path("mrr").path("amount").asLong() - mrrBefore)
-                .isEqualTo(3900));
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(api.get("/api/admin/dashboard", admin)
+                                        .json()
+                                        .path("mrr")
+                                        .path("amount")
+                                        .asLong()
+                                - mrrBefore)
+                        .isEqualTo(3900));
     }
 }

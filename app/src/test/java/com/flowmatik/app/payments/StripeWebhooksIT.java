@@ -35,9 +35,17 @@ class StripeWebhooksIT extends IntegrationTest {
     void aSubscriptionMakesTheUserPremiumOnThePlansLimits() {
         Subscriber ada = subscriber("stripe-paid");
 
-        Response answer = deliver(ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.created",
-                CLOCK.instant(), ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_PRO, "active",
-                CLOCK.instant().plus(Duration.ofDays(30)), false));
+        Response answer = deliver(ProviderEvents.stripeSubscription(
+                ada.event(),
+                "customer.subscription.created",
+                CLOCK.instant(),
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("status").asString()).isEqualTo("processed");
@@ -49,7 +57,8 @@ class StripeWebhooksIT extends IntegrationTest {
             JsonNode today = api.get("/api/ai/usage", ada.token).json().path("today");
             assertThat(today.path("requestLimit").asLong()).isEqualTo(10_000);
             assertThat(today.path("tokenLimit").asLong()).isEqualTo(5_000_000);
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("plan").asString()).isEqualTo("pro");
             assertThat(subscription.path("status").asString()).isEqualTo("active");
             assertThat(subscription.path("provider").asString()).isEqualTo("stripe");
@@ -61,37 +70,62 @@ class StripeWebhooksIT extends IntegrationTest {
     void theSameEventDeliveredFiveTimesAtOnceHasExactlyOneEffect() throws Exception {
         Subscriber ada = subscriber("stripe-five");
         String eventId = ada.event();
-        String body = ProviderEvents.stripeSubscription(eventId, "customer.subscription.created", CLOCK.instant(),
-                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_STARTER, "active",
-                CLOCK.instant().plus(Duration.ofDays(30)), false);
+        String body = ProviderEvents.stripeSubscription(
+                eventId,
+                "customer.subscription.created",
+                CLOCK.instant(),
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.STRIPE_PRICE_STARTER,
+                "active",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false);
 
         List<Response> answers = concurrently(5, () -> deliver(body));
 
         assertThat(answers).extracting(Response::status).containsOnly(200);
-        assertThat(answers).filteredOn(answer -> !answer.json().path("duplicate").asBoolean()).hasSize(1);
-        assertThat(eventTypesOf("stripe:" + eventId)).containsExactly(
-                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
-        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(eventTypesOf(ada.id)).containsOnlyOnce("com.flowmatik.api.identity.RoleChanged"));
+        assertThat(answers)
+                .filteredOn(answer -> !answer.json().path("duplicate").asBoolean())
+                .hasSize(1);
+        assertThat(eventTypesOf("stripe:" + eventId))
+                .containsExactly(
+                        "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
+        assertThat(eventTypesOf("subscription:" + ada.id))
+                .containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(eventTypesOf(ada.id)).containsOnlyOnce("com.flowmatik.api.identity.RoleChanged"));
     }
 
     @Test
     void aBadOrMissingSignatureIsRefusedAndNothingIsRecorded() {
         Subscriber ada = subscriber("stripe-forged");
         String eventId = ada.event();
-        String body = ProviderEvents.stripeSubscription(eventId, "customer.subscription.created", CLOCK.instant(),
-                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_BUSINESS, "active",
-                CLOCK.instant().plus(Duration.ofDays(30)), false);
+        String body = ProviderEvents.stripeSubscription(
+                eventId,
+                "customer.subscription.created",
+                CLOCK.instant(),
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.STRIPE_PRICE_BUSINESS,
+                "active",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false);
 
-        Response wrongSecret = deliver(body, ProviderEvents.stripeSignature(body, CLOCK.instant(), "whsec_someone_else"));
-        Response tampered = deliver(body.replace(TestSecrets.STRIPE_PRICE_BUSINESS, TestSecrets.STRIPE_PRICE_STARTER),
+        Response wrongSecret =
+                deliver(body, ProviderEvents.stripeSignature(body, CLOCK.instant(), "whsec_someone_else"));
+        Response tampered = deliver(
+                body.replace(TestSecrets.STRIPE_PRICE_BUSINESS, TestSecrets.STRIPE_PRICE_STARTER),
                 ProviderEvents.stripeSignature(body, CLOCK.instant(), TestSecrets.STRIPE_WEBHOOK_SECRET));
         Response unsigned = api.send(api.request("/api/webhooks/stripe", null)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
-        assertThat(List.of(wrongSecret, tampered, unsigned)).extracting(Response::status).containsOnly(400);
+        assertThat(List.of(wrongSecret, tampered, unsigned))
+                .extracting(Response::status)
+                .containsOnly(400);
         assertThat(unsigned.json().path("type").asString()).endsWith("/invalid-signature");
         assertThat(eventTypesOf("stripe:" + eventId)).isEmpty();
         assertThat(eventTypesOf("subscription:" + ada.id)).isEmpty();
@@ -101,14 +135,26 @@ class StripeWebhooksIT extends IntegrationTest {
     void aSignatureOlderThanTheToleranceIsRefused() {
         Subscriber ada = subscriber("stripe-stale");
         String eventId = ada.event();
-        String body = ProviderEvents.stripeSubscription(eventId, "customer.subscription.created", CLOCK.instant(),
-                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_PRO, "active",
-                CLOCK.instant().plus(Duration.ofDays(30)), false);
+        String body = ProviderEvents.stripeSubscription(
+                eventId,
+                "customer.subscription.created",
+                CLOCK.instant(),
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false);
 
-        Response stale = deliver(body, ProviderEvents.stripeSignature(
-                body, CLOCK.instant().minusSeconds(301), TestSecrets.STRIPE_WEBHOOK_SECRET));
-        Response justInTime = deliver(body, ProviderEvents.stripeSignature(
-                body, CLOCK.instant().minusSeconds(290), TestSecrets.STRIPE_WEBHOOK_SECRET));
+        Response stale = deliver(
+                body,
+                ProviderEvents.stripeSignature(
+                        body, CLOCK.instant().minusSeconds(301), TestSecrets.STRIPE_WEBHOOK_SECRET));
+        Response justInTime = deliver(
+                body,
+                ProviderEvents.stripeSignature(
+                        body, CLOCK.instant().minusSeconds(290), TestSecrets.STRIPE_WEBHOOK_SECRET));
 
         assertThat(stale.status()).isEqualTo(400);
         assertThat(justInTime.status()).isEqualTo(200);
@@ -121,29 +167,58 @@ class StripeWebhooksIT extends IntegrationTest {
         Instant createdAt = CLOCK.instant().minusSeconds(60);
         Instant updatedAt = CLOCK.instant().minusSeconds(30);
         Instant periodEnd = CLOCK.instant().plus(Duration.ofDays(30));
-        String update = ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.updated", updatedAt,
-                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_PRO, "active", periodEnd, false);
-        String creation = ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.created", createdAt,
-                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_STARTER, "active", periodEnd, false);
+        String update = ProviderEvents.stripeSubscription(
+                ada.event(),
+                "customer.subscription.updated",
+                updatedAt,
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                periodEnd,
+                false);
+        String creation = ProviderEvents.stripeSubscription(
+                ada.event(),
+                "customer.subscription.created",
+                createdAt,
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.STRIPE_PRICE_STARTER,
+                "active",
+                periodEnd,
+                false);
 
         assertThat(deliver(update).status()).isEqualTo(200);
         assertThat(deliver(creation).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("plan").asString()).isEqualTo("pro");
             assertThat(subscription.path("status").asString()).isEqualTo("active");
-            assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString()).isEqualTo("pro");
+            assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString())
+                    .isEqualTo("pro");
         });
-        assertThat(eventTypesOf("subscription:" + ada.id)).containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
+        assertThat(eventTypesOf("subscription:" + ada.id))
+                .containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
     }
 
     @Test
     void anInvoiceForACustomerNotYetLinkedFailsAndARetryAfterTheCheckoutAppliesIt() {
         Subscriber ada = subscriber("stripe-retry");
         String invoiceEvent = ada.event();
-        String invoice = ProviderEvents.stripeInvoice(invoiceEvent, "invoice.paid", CLOCK.instant(),
-                "in_" + ada.suffix, "F-" + ada.suffix, ada.customer, ada.subscription, 3900, 1);
+        String invoice = ProviderEvents.stripeInvoice(
+                invoiceEvent,
+                "invoice.paid",
+                CLOCK.instant(),
+                "in_" + ada.suffix,
+                "F-" + ada.suffix,
+                ada.customer,
+                ada.subscription,
+                3900,
+                1);
 
         Response failed = deliver(invoice);
 
@@ -151,22 +226,29 @@ class StripeWebhooksIT extends IntegrationTest {
         assertThat(failed.json().path("status").asString()).isEqualTo("failed");
         assertThat(failed.json().path("error").asString()).contains(ada.customer);
 
-        deliver(ProviderEvents.stripeCheckoutCompleted(ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
-        Response retry = api.post("/api/webhooks/retry", Map.of("deliveryIds", List.of("stripe:" + invoiceEvent)), adminToken());
+        deliver(ProviderEvents.stripeCheckoutCompleted(
+                ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
+        Response retry =
+                api.post("/api/webhooks/retry", Map.of("deliveryIds", List.of("stripe:" + invoiceEvent)), adminToken());
 
         assertThat(retry.status()).isEqualTo(202);
-        assertThat(retry.json().path("retried").get(0).path("status").asString()).isEqualTo("processed");
+        assertThat(retry.json().path("retried").get(0).path("status").asString())
+                .isEqualTo("processed");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode invoices = api.get("/api/payments/invoices", ada.token).json();
             assertThat(invoices).hasSize(1);
             assertThat(invoices.get(0).path("number").asString()).isEqualTo("F-" + ada.suffix);
             assertThat(invoices.get(0).path("status").asString()).isEqualTo("paid");
             assertThat(invoices.get(0).path("total").path("amount").asLong()).isEqualTo(3900);
-            assertThat(invoices.get(0).path("total").path("currency").asString()).isEqualTo("usd");
+            assertThat(invoices.get(0).path("total").path("currency").asString())
+                    .isEqualTo("usd");
         });
-        assertThat(eventTypesOf("stripe:" + invoiceEvent)).containsExactly(
-                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessingFailed",
-                "com.flowmatik.api.webhook.WebhookRetryRequested", "com.flowmatik.api.webhook.WebhookProcessed");
+        assertThat(eventTypesOf("stripe:" + invoiceEvent))
+                .containsExactly(
+                        "com.flowmatik.api.webhook.WebhookReceived",
+                                "com.flowmatik.api.webhook.WebhookProcessingFailed",
+                        "com.flowmatik.api.webhook.WebhookRetryRequested",
+                                "com.flowmatik.api.webhook.WebhookProcessed");
     }
 
     @Test
@@ -177,8 +259,9 @@ class StripeWebhooksIT extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("status").asString()).isEqualTo("ignored");
-        assertThat(eventTypesOf("stripe:" + eventId)).containsExactly(
-                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
+        assertThat(eventTypesOf("stripe:" + eventId))
+                .containsExactly(
+                        "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
     }
 
     @Test
@@ -186,47 +269,85 @@ class StripeWebhooksIT extends IntegrationTest {
         Subscriber ada = subscriber("stripe-cancel");
         // deadlines fall due by the real clock: a period that ends a few seconds from now
         Instant periodEnd = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-        deliver(ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.created",
-                CLOCK.instant().minusSeconds(10), ada.id, ada.subscription, ada.customer,
-                TestSecrets.STRIPE_PRICE_PRO, "active", periodEnd, false));
-        deliver(ProviderEvents.stripeSubscription(ada.event(), "customer.subscription.updated", CLOCK.instant(),
-                ada.id, ada.subscription, ada.customer, TestSecrets.STRIPE_PRICE_PRO, "active", periodEnd, true));
+        deliver(ProviderEvents.stripeSubscription(
+                ada.event(),
+                "customer.subscription.created",
+                CLOCK.instant().minusSeconds(10),
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                periodEnd,
+                false));
+        deliver(ProviderEvents.stripeSubscription(
+                ada.event(),
+                "customer.subscription.updated",
+                CLOCK.instant(),
+                ada.id,
+                ada.subscription,
+                ada.customer,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                periodEnd,
+                true));
 
         await().atMost(Duration.ofSeconds(4)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(api.get("/api/payments/subscription", ada.token).json().path("cancelAtPeriodEnd").asBoolean())
+            assertThat(api.get("/api/payments/subscription", ada.token)
+                            .json()
+                            .path("cancelAtPeriodEnd")
+                            .asBoolean())
                     .isTrue();
-            assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString()).isEqualTo("pro");
+            assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString())
+                    .isEqualTo("pro");
         });
-        assertThat(Instant.now()).as("the plan was seen to hold before the period ended").isBefore(periodEnd);
+        assertThat(Instant.now())
+                .as("the plan was seen to hold before the period ended")
+                .isBefore(periodEnd);
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             JsonNode me = api.get("/api/auth/me", ada.token).json();
             assertThat(me.path("plan").asString()).isEqualTo("free");
             assertThat(me.path("role").asString()).isEqualTo("user");
-            JsonNode subscription = api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription =
+                    api.get("/api/payments/subscription", ada.token).json();
             assertThat(subscription.path("plan").asString()).isEqualTo("free");
             assertThat(subscription.path("status").asString()).isEqualTo("canceled");
         });
         assertThat(eventTypesOf("subscription:" + ada.id)).endsWith("com.flowmatik.api.payment.SubscriptionCanceled");
         Instant recordedAt = Instant.parse(jdbc.queryForObject(
                 "SELECT time_stamp FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC"
-                        + " LIMIT 1", String.class, "subscription:" + ada.id));
-        assertThat(recordedAt).as("the end was recorded when the period was over, not before").isAfterOrEqualTo(periodEnd);
+                        + " LIMIT 1",
+                String.class,
+                "subscription:" + ada.id));
+        assertThat(recordedAt)
+                .as("the end was recorded when the period was over, not before")
+                .isAfterOrEqualTo(periodEnd);
     }
 
     @Test
     void oneUsersInvoicesAndPaymentMethodsAreInvisibleToAnother() {
         Subscriber ada = subscriber("stripe-mine");
         Subscriber bob = subscriber("stripe-yours");
-        deliver(ProviderEvents.stripeCheckoutCompleted(ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
-        deliver(ProviderEvents.stripeInvoice(ada.event(), "invoice.paid", CLOCK.instant(), "in_" + ada.suffix,
-                "F-" + ada.suffix, ada.customer, ada.subscription, 1900, 1));
-        deliver(ProviderEvents.stripePaymentMethodAttached(ada.event(), CLOCK.instant(), "pm_" + ada.suffix,
-                ada.customer, "visa", "4242"));
+        deliver(ProviderEvents.stripeCheckoutCompleted(
+                ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
+        deliver(ProviderEvents.stripeInvoice(
+                ada.event(),
+                "invoice.paid",
+                CLOCK.instant(),
+                "in_" + ada.suffix,
+                "F-" + ada.suffix,
+                ada.customer,
+                ada.subscription,
+                1900,
+                1));
+        deliver(ProviderEvents.stripePaymentMethodAttached(
+                ada.event(), CLOCK.instant(), "pm_" + ada.suffix, ada.customer, "visa", "4242"));
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             assertThat(api.get("/api/payments/invoices", ada.token).json()).hasSize(1);
-            JsonNode methods = api.get("/api/payments/payment-methods", ada.token).json();
+            JsonNode methods =
+                    api.get("/api/payments/payment-methods", ada.token).json();
             assertThat(methods).hasSize(1);
             assertThat(methods.get(0).path("brand").asString()).isEqualTo("visa");
             assertThat(methods.get(0).path("last4").asString()).isEqualTo("4242");
@@ -234,20 +355,34 @@ class StripeWebhooksIT extends IntegrationTest {
         });
         assertThat(api.get("/api/payments/invoices", bob.token).json()).isEmpty();
         assertThat(api.get("/api/payments/payment-methods", bob.token).json()).isEmpty();
-        assertThat(api.get("/api/payments/subscription", bob.token).json().path("plan").asString()).isEqualTo("free");
+        assertThat(api.get("/api/payments/subscription", bob.token)
+                        .json()
+                        .path("plan")
+                        .asString())
+                .isEqualTo("free");
     }
 
     @Test
     void anInvoiceWithoutItsAmountOrCurrencyIsRefusedAsAnInvalidPayloadAndKeptAsFailed() {
         Subscriber ada = subscriber("stripe-no-amount");
-        deliver(ProviderEvents.stripeCheckoutCompleted(ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
-        String invoice = ProviderEvents.stripeInvoice("{event}", "invoice.paid", CLOCK.instant(),
-                "in_" + ada.suffix, "F-" + ada.suffix, ada.customer, ada.subscription, 3900, 1);
+        deliver(ProviderEvents.stripeCheckoutCompleted(
+                ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
+        String invoice = ProviderEvents.stripeInvoice(
+                "{event}",
+                "invoice.paid",
+                CLOCK.instant(),
+                "in_" + ada.suffix,
+                "F-" + ada.suffix,
+                ada.customer,
+                ada.subscription,
+                3900,
+                1);
         String noTotal = ada.event();
         String noCurrency = ada.event();
 
         Response withoutTotal = deliver(invoice.replace("{event}", noTotal).replace("\"total\": 3900,", ""));
-        Response withoutCurrency = deliver(invoice.replace("{event}", noCurrency).replace("\"currency\": \"usd\",", ""));
+        Response withoutCurrency =
+                deliver(invoice.replace("{event}", noCurrency).replace("\"currency\": \"usd\",", ""));
 
         for (Response refused : List.of(withoutTotal, withoutCurrency)) {
             assertThat(refused.status()).isEqualTo(400);
@@ -257,8 +392,11 @@ class StripeWebhooksIT extends IntegrationTest {
         assertThat(withoutTotal.json().path("detail").asString()).contains("amount");
         assertThat(withoutCurrency.json().path("detail").asString()).contains("currency");
         for (String event : List.of(noTotal, noCurrency)) {
-            assertThat(eventTypesOf("stripe:" + event)).as("recorded as a failed delivery, nothing billed").containsExactly(
-                    "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessingFailed");
+            assertThat(eventTypesOf("stripe:" + event))
+                    .as("recorded as a failed delivery, nothing billed")
+                    .containsExactly(
+                            "com.flowmatik.api.webhook.WebhookReceived",
+                            "com.flowmatik.api.webhook.WebhookProcessingFailed");
         }
         assertThat(eventTypesOf("subscription:" + ada.id)).doesNotContain("com.flowmatik.api.payment.InvoiceIssued");
     }

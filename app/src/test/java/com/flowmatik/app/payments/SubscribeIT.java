@@ -36,7 +36,8 @@ class SubscribeIT extends IntegrationTest {
         assertThat(plans.get(1).path("price").path("amount").asLong()).isEqualTo(1900);
         assertThat(plans.get(2).path("price").path("amount").asLong()).isEqualTo(3900);
         assertThat(plans.get(3).path("price").path("amount").asLong()).isEqualTo(7900);
-        plans.forEach(plan -> assertThat(plan.path("price").path("currency").asString()).isEqualTo("usd"));
+        plans.forEach(plan ->
+                assertThat(plan.path("price").path("currency").asString()).isEqualTo("usd"));
         assertThat(plans.get(0).path("requestsPerDay").asLong()).isEqualTo(100);
         assertThat(plans.get(0).path("tokensPerDay").asLong()).isEqualTo(50_000);
         assertThat(plans.get(1).path("requestsPerDay").asLong()).isEqualTo(1_000);
@@ -56,7 +57,8 @@ class SubscribeIT extends IntegrationTest {
         assertThat(strings(plans.get(0).path("features")))
                 .containsExactly("100 AI requests a day", "50K tokens a day", "Chat and content generation");
         assertThat(strings(plans.get(1).path("features")))
-                .containsExactly("1,000 AI requests a day", "500K tokens a day", "Every chat model", "Image generation");
+                .containsExactly(
+                        "1,000 AI requests a day", "500K tokens a day", "Every chat model", "Image generation");
         assertThat(strings(plans.get(2).path("features")))
                 .containsExactly("10,000 AI requests a day", "5M tokens a day", "Every model", "Priority support");
         assertThat(strings(plans.get(3).path("features")))
@@ -76,7 +78,8 @@ class SubscribeIT extends IntegrationTest {
         assertThat(body.path("provider").asString()).isEqualTo("stripe");
         assertThat(body.path("sessionId").asString()).startsWith("cs_test_");
         assertThat(body.path("checkoutUrl").asString())
-                .isEqualTo("https://checkout.stripe.com/c/pay/" + body.path("sessionId").asString());
+                .isEqualTo("https://checkout.stripe.com/c/pay/"
+                        + body.path("sessionId").asString());
 
         List<StripeStandIn.Received> customers = STRIPE.received("/v1/customers");
         assertThat(customers).hasSize(1);
@@ -118,9 +121,12 @@ class SubscribeIT extends IntegrationTest {
         assertThat(sessions.get(1).param("customer")).isEqualTo(sessions.get(0).param("customer"));
         assertThat(sessions.get(0).param("line_items[0][price]")).isEqualTo(TestSecrets.STRIPE_PRICE_STARTER);
         assertThat(sessions.get(1).param("line_items[0][price]")).isEqualTo(TestSecrets.STRIPE_PRICE_BUSINESS);
-        List<String> keys = STRIPE.received().stream().map(StripeStandIn.Received::idempotencyKey).toList();
+        List<String> keys = STRIPE.received().stream()
+                .map(StripeStandIn.Received::idempotencyKey)
+                .toList();
         assertThat(keys).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
-        assertThat(first.json().path("sessionId").asString()).isNotEqualTo(second.json().path("sessionId").asString());
+        assertThat(first.json().path("sessionId").asString())
+                .isNotEqualTo(second.json().path("sessionId").asString());
     }
 
     @Test
@@ -140,16 +146,20 @@ class SubscribeIT extends IntegrationTest {
 
         assertThat(STRIPE.received("/v1/customers")).hasSize(1);
         assertThat(STRIPE.received("/v1/checkout/sessions")).isEmpty();
-        StripeStandIn.Received attach = STRIPE.received("/v1/payment_methods/pm_card_visa/attach").get(0);
+        StripeStandIn.Received attach =
+                STRIPE.received("/v1/payment_methods/pm_card_visa/attach").get(0);
         assertThat(attach.param("customer")).startsWith("cus_");
-        StripeStandIn.Received subscription = STRIPE.received("/v1/subscriptions").get(0);
+        StripeStandIn.Received subscription =
+                STRIPE.received("/v1/subscriptions").get(0);
         assertThat(subscription.param("customer")).isEqualTo(attach.param("customer"));
         assertThat(subscription.param("items[0][price]")).isEqualTo(TestSecrets.STRIPE_PRICE_STARTER);
         assertThat(subscription.param("default_payment_method")).isEqualTo("pm_card_visa");
         assertThat(subscription.param("metadata[user_id]")).isEqualTo(userId);
         assertThat(subscription.param("payment_behavior")).isEqualTo("default_incomplete");
         assertThat(subscription.params()).containsValue("latest_invoice.confirmation_secret");
-        List<String> keys = STRIPE.received().stream().map(StripeStandIn.Received::idempotencyKey).toList();
+        List<String> keys = STRIPE.received().stream()
+                .map(StripeStandIn.Received::idempotencyKey)
+                .toList();
         assertThat(keys).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
     }
 
@@ -164,7 +174,8 @@ class SubscribeIT extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(201);
         JsonNode body = answer.json();
         assertThat(body.path("provider").asString()).isEqualTo("lemonsqueezy");
-        assertThat(body.path("checkoutUrl").asString()).startsWith("https://flowmatik.lemonsqueezy.com/checkout/custom/");
+        assertThat(body.path("checkoutUrl").asString())
+                .startsWith("https://flowmatik.lemonsqueezy.com/checkout/custom/");
 
         List<LemonSqueezyStandIn.Received> checkouts = LEMONSQUEEZY.received("/v1/checkouts");
         assertThat(checkouts).hasSize(1);
@@ -175,9 +186,14 @@ class SubscribeIT extends IntegrationTest {
         assertThat(checkout.header("Content-Type")).startsWith(LemonSqueezyStandIn.JSON_API);
         JsonNode data = checkout.body().path("data");
         assertThat(data.path("type").asString()).isEqualTo("checkouts");
-        assertThat(data.path("attributes").path("checkout_data").path("custom").path("user_id").asString())
+        assertThat(data.path("attributes")
+                        .path("checkout_data")
+                        .path("custom")
+                        .path("user_id")
+                        .asString())
                 .isEqualTo(userId);
-        assertThat(data.path("attributes").path("checkout_data").path("email").asString()).isEqualTo(email);
+        assertThat(data.path("attributes").path("checkout_data").path("email").asString())
+                .isEqualTo(email);
         JsonNode store = data.path("relationships").path("store").path("data");
         assertThat(store.path("type").asString()).isEqualTo("stores");
         assertThat(store.path("id").asString()).isEqualTo(TestSecrets.LEMONSQUEEZY_STORE_ID);
@@ -197,7 +213,8 @@ class SubscribeIT extends IntegrationTest {
 
                 assertThat(answer.status()).as(provider + " " + body).isEqualTo(400);
                 assertThat(answer.json().path("type").asString()).endsWith("/validation");
-                assertThat(answer.json().path("errors").get(0).path("field").asString()).isEqualTo("plan");
+                assertThat(answer.json().path("errors").get(0).path("field").asString())
+                        .isEqualTo("plan");
             }
         }
         assertThat(STRIPE.received()).isEmpty();

@@ -64,8 +64,12 @@ class InProcessBucketsTest {
         consume("d");
 
         assertThat(buckets.size()).isEqualTo(3);
-        assertThat(consume("a").isConsumed()).as("a was used recently, so its spent bucket stays").isFalse();
-        assertThat(consume("b").getRemainingTokens()).as("b was dropped and starts full again").isEqualTo(2);
+        assertThat(consume("a").isConsumed())
+                .as("a was used recently, so its spent bucket stays")
+                .isFalse();
+        assertThat(consume("b").getRemainingTokens())
+                .as("b was dropped and starts full again")
+                .isEqualTo(2);
     }
 
     private ConsumptionProbe consume(String subject) {
@@ -76,13 +80,19 @@ class InProcessBucketsTest {
     void aBucketAdoptsTheSharedCountLessWhatItAdmittedSinceItWasRead() {
         consume("a");
         LocalBucket bucket = buckets.usedWithin(Duration.ofMinutes(1)).get(0);
-        assertThat(bucket.takeUnshared()).as("admitted here since the last round").isEqualTo(1);
+        assertThat(bucket.takeUnshared())
+                .as("admitted here since the last round")
+                .isEqualTo(1);
         consume("a");
 
         bucket.adoptShared(1); // the other instances took one more: 3 - 1 (here) - 1 (elsewhere)
 
-        assertThat(consume("a").isConsumed()).as("1 shared - 1 admitted since = 0 left").isFalse();
-        assertThat(bucket.takeUnshared()).as("the second request is told at the next round").isEqualTo(1);
+        assertThat(consume("a").isConsumed())
+                .as("1 shared - 1 admitted since = 0 left")
+                .isFalse();
+        assertThat(bucket.takeUnshared())
+                .as("the second request is told at the next round")
+                .isEqualTo(1);
     }
 
     @Test

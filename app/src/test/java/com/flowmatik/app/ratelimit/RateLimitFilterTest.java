@@ -24,7 +24,8 @@ class RateLimitFilterTest {
 
     private final SteppedClock clock = new SteppedClock();
     private final InProcessBuckets buckets = new InProcessBuckets(clock);
-    private final ProblemWriter problems = new ProblemWriter(JsonMapper.builder().build());
+    private final ProblemWriter problems =
+            new ProblemWriter(JsonMapper.builder().build());
     private final RateLimitFilter filter = new RateLimitFilter(LIMITS, buckets, problems);
 
     @AfterEach
@@ -38,7 +39,8 @@ class RateLimitFilterTest {
 
         assertThat(response.getHeader("X-RateLimit-Limit")).isEqualTo("3");
         assertThat(response.getHeader("X-RateLimit-Remaining")).isEqualTo("2");
-        assertThat(buckets.tryConsume(LIMITS.ip(), ADDRESS).getRemainingTokens()).isEqualTo(7);
+        assertThat(buckets.tryConsume(LIMITS.ip(), ADDRESS).getRemainingTokens())
+                .isEqualTo(7);
     }
 
     @Test
@@ -71,7 +73,8 @@ class RateLimitFilterTest {
 
         assertThat(response.getHeader("X-RateLimit-Limit")).isEqualTo("5");
         assertThat(response.getHeader("X-RateLimit-Remaining")).isEqualTo("4");
-        assertThat(buckets.tryConsume(LIMITS.ip(), ADDRESS).getRemainingTokens()).isEqualTo(6);
+        assertThat(buckets.tryConsume(LIMITS.ip(), ADDRESS).getRemainingTokens())
+                .isEqualTo(6);
     }
 
     @Test
@@ -85,7 +88,8 @@ class RateLimitFilterTest {
 
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getHeader("X-RateLimit-Limit")).isEqualTo("5");
-        assertThat(buckets.tryConsume(LIMITS.ip(), ADDRESS).getRemainingTokens()).isEqualTo(2);
+        assertThat(buckets.tryConsume(LIMITS.ip(), ADDRESS).getRemainingTokens())
+                .isEqualTo(2);
     }
 
     @Test

@@ -40,10 +40,11 @@ class RateLimitIT {
     private static final int IP_PER_MINUTE = 8;
     private static final String PASSWORD = "rate-limit-password";
     /** Keys of this run only, so that reruns against one Redis start from full buckets. */
-    private static final String KEY_PREFIX =
-            System.getenv().getOrDefault("FLOWMATIK_REDIS_PREFIX", "flowmatik:") + "rate-limit-it-" + UUID.randomUUID() + ":";
+    private static final String KEY_PREFIX = System.getenv().getOrDefault("FLOWMATIK_REDIS_PREFIX", "flowmatik:")
+            + "rate-limit-it-" + UUID.randomUUID() + ":";
     /** How often the instances share their counts; the shared-budget test waits a few of these between requests. */
     private static final Duration SYNC_INTERVAL = Duration.ofMillis(100);
+
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private static ConfigurableApplicationContext app;
@@ -83,7 +84,9 @@ class RateLimitIT {
         Response refused = signIn(api, address);
 
         assertRateLimited(refused, AUTH_PER_MINUTE);
-        assertThat(signIn(api, newAddress()).status()).as("another address may still try").isEqualTo(401);
+        assertThat(signIn(api, newAddress()).status())
+                .as("another address may still try")
+                .isEqualTo(401);
     }
 
     @Test
@@ -92,7 +95,9 @@ class RateLimitIT {
         String second = register(api);
         String address = newAddress();
         for (int request = 1; request <= USER_PER_MINUTE; request++) {
-            assertThat(me(api, first, address).status()).as("request " + request).isEqualTo(200);
+            assertThat(me(api, first, address).status())
+                    .as("request " + request)
+                    .isEqualTo(200);
         }
 
         assertRateLimited(me(api, first, address), USER_PER_MINUTE);
@@ -104,11 +109,15 @@ class RateLimitIT {
         List<String> users = List.of(register(api), register(api), register(api));
         String address = newAddress();
         for (int request = 0; request < IP_PER_MINUTE; request++) {
-            assertThat(me(api, users.get(request % 3), address).status()).as("request " + (request + 1)).isEqualTo(200);
+            assertThat(me(api, users.get(request % 3), address).status())
+                    .as("request " + (request + 1))
+                    .isEqualTo(200);
         }
 
         assertRateLimited(me(api, users.get(IP_PER_MINUTE % 3), address), IP_PER_MINUTE);
-        assertThat(me(api, users.get(0), newAddress()).status()).as("the same user from elsewhere").isEqualTo(200);
+        assertThat(me(api, users.get(0), newAddress()).status())
+                .as("the same user from elsewhere")
+                .isEqualTo(200);
     }
 
     @Test
@@ -182,7 +191,9 @@ class RateLimitIT {
     }
 
     private static Response me(Api api, String token, String address) {
-        return api.send(api.request("/api/auth/me", token).header("X-Forwarded-For", address).GET());
+        return api.send(api.request("/api/auth/me", token)
+                .header("X-Forwarded-For", address)
+                .GET());
     }
 
     /** A documentation address (RFC 5737) no other request of this run calls from. */

@@ -66,7 +66,8 @@ class RedisOutageIT {
     @Test
     void theAppServesWithoutRedisCatchesUpWhenItComesAndKeepsServingWhenItGoes() throws Exception {
         // started with no Redis at all
-        String admin = await().atMost(Duration.ofSeconds(20)).ignoreExceptions() // the admin is created at start
+        String admin = await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions() // the admin is created at start
                 .until(() -> signIn(TestSecrets.ADMIN_EMAIL, TestSecrets.ADMIN_PASSWORD), token -> token != null);
         assertRedisIs("DOWN", admin);
         Response health = api.get("/health", null);
@@ -76,20 +77,28 @@ class RedisOutageIT {
 
         String signedOut = register();
         assertServedFast(signedOut);
-        assertThat(send(api.request("/api/auth/logout", signedOut).POST(HttpRequest.BodyPublishers.noBody())).status())
+        assertThat(send(api.request("/api/auth/logout", signedOut).POST(HttpRequest.BodyPublishers.noBody()))
+                        .status())
                 .isEqualTo(204);
-        assertThat(me(signedOut).status()).as("a signed-out token without Redis").isEqualTo(401);
+        assertThat(me(signedOut).status())
+                .as("a signed-out token without Redis")
+                .isEqualTo(401);
         assertTheFourthSignInFromOneAddressIsRefused();
 
         // Redis comes: health, shared rate limits and the broadcast subscription follow
         startRedis();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertRedisIs("UP", admin));
         String user = register();
         assertServedFast(user);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(redisKeys(PREFIX + "rate:*")).as("rate limits shared again").isNotEmpty();
-            assertThat(subscribers(PREFIX + "live:broadcasts")).as("broadcasts subscribed").isPositive();
+            assertThat(redisKeys(PREFIX + "rate:*"))
+                    .as("rate limits shared again")
+                    .isNotEmpty();
+            assertThat(subscribers(PREFIX + "live:broadcasts"))
+                    .as("broadcasts subscribed")
+                    .isPositive();
         });
 
         // Redis goes: nothing waits for it
@@ -104,14 +113,18 @@ class RedisOutageIT {
         app.close();
         app = startInstance();
         api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
-        assertThat(me(signedOut).status()).as("a signed-out token after a restart").isEqualTo(401);
+        assertThat(me(signedOut).status())
+                .as("a signed-out token after a restart")
+                .isEqualTo(401);
         assertServedFast(user);
     }
 
     private static void assertRedisIs(String status, String admin) {
         Response answer = api.get("/api/admin/health", admin);
         JsonNode health = answer.json();
-        assertThat(health.path("components").path("redis").path("status").asString()).as(answer.body()).isEqualTo(status);
+        assertThat(health.path("components").path("redis").path("status").asString())
+                .as(answer.body())
+                .isEqualTo(status);
         assertThat(health.path("status").asString()).isEqualTo("UP".equals(status) ? "UP" : "DEGRADED");
     }
 
@@ -120,7 +133,8 @@ class RedisOutageIT {
         Response answer = me(token);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(took).as("an authenticated request while Redis is " + (redis == null ? "away" : "up"))
+        assertThat(took)
+                .as("an authenticated request while Redis is " + (redis == null ? "away" : "up"))
                 .isLessThan(FAST);
     }
 
@@ -128,7 +142,9 @@ class RedisOutageIT {
         String address = newAddress();
         String body = "{\"email\":\"nobody-" + UUID.randomUUID() + "@example.test\",\"password\":\"wrong-password\"}";
         for (int attempt = 1; attempt <= AUTH_PER_MINUTE; attempt++) {
-            assertThat(api.postFrom(address, "/api/auth/login", body).status()).as("attempt " + attempt).isEqualTo(401);
+            assertThat(api.postFrom(address, "/api/auth/login", body).status())
+                    .as("attempt " + attempt)
+                    .isEqualTo(401);
         }
         Response refused = api.postFrom(address, "/api/auth/login", body);
         assertThat(refused.status()).isEqualTo(429);
@@ -151,7 +167,9 @@ class RedisOutageIT {
     }
 
     private static Response me(String token) {
-        return send(api.request("/api/auth/me", token).header("X-Forwarded-For", newAddress()).GET());
+        return send(api.request("/api/auth/me", token)
+                .header("X-Forwarded-For", newAddress())
+                .GET());
     }
 
     private static Response send(HttpRequest.Builder request) {
@@ -181,13 +199,23 @@ class RedisOutageIT {
     }
 
     private static void startRedis() throws Exception {
-        redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
-                        "--save", "", "--appendonly", "no")
+        redis = new ProcessBuilder(
+                        "redis-server",
+                        "--port",
+                        String.valueOf(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> "PONG".equals(withRedis(connection -> connection.sync().ping())));
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() ->
+                        "PONG".equals(withRedis(connection -> connection.sync().ping())));
     }
 
     private static void stopRedis() {
@@ -203,19 +231,20 @@ class RedisOutageIT {
     }
 
     private static ConfigurableApplicationContext startInstance() {
-        return new SpringApplicationBuilder(FlowmatikApplication.class).run(
-                "--server.port=0",
-                "--server.forward-headers-strategy=native",
-                "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
-                "--flowmatik.redis.prefix=" + PREFIX,
-                "--flowmatik.jwt.secret=" + TestSecrets.JWT,
-                "--flowmatik.admin.email=" + TestSecrets.ADMIN_EMAIL,
-                "--flowmatik.admin.password=" + TestSecrets.ADMIN_PASSWORD,
-                "--flowmatik.environment=test",
-                "--flowmatik.rate-limit.auth-per-minute=" + AUTH_PER_MINUTE,
-                "--flowmatik.rate-limit.sync-interval=100ms",
-                "--LOG_FORMAT=",
-                "--logging.level.root=WARN");
+        return new SpringApplicationBuilder(FlowmatikApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.forward-headers-strategy=native",
+                        "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
+                        "--flowmatik.redis.prefix=" + PREFIX,
+                        "--flowmatik.jwt.secret=" + TestSecrets.JWT,
+                        "--flowmatik.admin.email=" + TestSecrets.ADMIN_EMAIL,
+                        "--flowmatik.admin.password=" + TestSecrets.ADMIN_PASSWORD,
+                        "--flowmatik.environment=test",
+                        "--flowmatik.rate-limit.auth-per-minute=" + AUTH_PER_MINUTE,
+                        "--flowmatik.rate-limit.sync-interval=100ms",
+                        "--LOG_FORMAT=",
+                        "--logging.level.root=WARN");
     }
 
     private static int freePort() throws IOException {

@@ -44,9 +44,14 @@ class RedeliveryIT extends IntegrationTest {
         String token = api.register(uniqueEmail("again"), "correct-horse-battery", "Again");
         AI.reply("Hello", 9, 4);
         for (int i = 0; i < 3; i++) {
-            assertThat(api.post("/api/ai/chat", Map.of("message", "again " + i), token).status()).isEqualTo(200);
+            assertThat(api.post("/api/ai/chat", Map.of("message", "again " + i), token)
+                            .status())
+                    .isEqualTo(200);
         }
-        PaymentHistory.stripeStarter(api, CLOCK.instant(), api.get("/api/auth/me", token).json().path("id").asString());
+        PaymentHistory.stripeStarter(
+                api,
+                CLOCK.instant(),
+                api.get("/api/auth/me", token).json().path("id").asString());
         long after = head();
         awaitReadModelsCaughtUp();
         Map<String, List<Map<String, Object>>> once = ReadModelTables.of(jdbc);
@@ -54,18 +59,21 @@ class RedeliveryIT extends IntegrationTest {
         List<TrackedEventMessage<?>> delivered = eventsBetween(before, after);
         assertThat(delivered).isNotEmpty();
         for (String group : projectionGroups()) {
-            EventHandlerInvoker invoker = processing.eventProcessor(group, AbstractEventProcessor.class)
+            EventHandlerInvoker invoker = processing
+                    .eventProcessor(group, AbstractEventProcessor.class)
                     .orElseThrow()
                     .eventHandlerInvoker();
             for (TrackedEventMessage<?> event : delivered) {
                 if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-                    transactions.executeInTransaction(() -> DefaultUnitOfWork.startAndGet(event).execute(() -> {
-                        try {
-                            invoker.handle(event, Segment.ROOT_SEGMENT);
-                        } catch (Exception failure) {
-                            throw new IllegalStateException(group + " could not take " + event.getPayloadType(), failure);
-                        }
-                    }));
+                    transactions.executeInTransaction(() -> DefaultUnitOfWork.startAndGet(event)
+                            .execute(() -> {
+                                try {
+                                    invoker.handle(event, Segment.ROOT_SEGMENT);
+                                } catch (Exception failure) {
+                                    throw new IllegalStateException(
+                                            group + " could not take " + event.getPayloadType(), failure);
+                                }
+                            }));
                 }
             }
         }
@@ -76,7 +84,9 @@ class RedeliveryIT extends IntegrationTest {
 
     /** The groups that build read models: not the sagas, not the per-instance live processor. */
     private List<String> projectionGroups() {
-        List<String> sagas = processing.sagaConfigurations().stream().map(saga -> saga.processingGroup()).toList();
+        List<String> sagas = processing.sagaConfigurations().stream()
+                .map(saga -> saga.processingGroup())
+                .toList();
         List<String> groups = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor && !sagas.contains(name) && !name.equals("live")) {

@@ -47,8 +47,10 @@ class ReplayIT extends IntegrationTest {
         Response listed = api.get("/api/admin/replay", admin);
         assertThat(listed.status()).isEqualTo(200);
         List<String> projections = new ArrayList<>();
-        listed.json().forEach(projection -> projections.add(projection.path("name").asString()));
-        assertThat(projections).contains("users", "usage", "conversations", "subscriptions", "invoices", "webhooks")
+        listed.json()
+                .forEach(projection -> projections.add(projection.path("name").asString()));
+        assertThat(projections)
+                .contains("users", "usage", "conversations", "subscriptions", "invoices", "webhooks")
                 .doesNotContain("account-lookups", "SubscriptionSagaProcessor");
         // users last: while it is rebuilt, tokens of users not yet back (the operator's too) are refused
         projections.sort((a, b) -> Boolean.compare(a.equals("users"), b.equals("users")));
@@ -61,15 +63,23 @@ class ReplayIT extends IntegrationTest {
             List<String> replays = new ArrayList<>();
             for (String projection : projections) {
                 Response started = api.post("/api/admin/replay/" + projection, Map.of(), admin);
-                assertThat(started.status()).as(projection + ": " + started.body()).isEqualTo(202);
+                assertThat(started.status())
+                        .as(projection + ": " + started.body())
+                        .isEqualTo(202);
                 replays.add(started.json().path("replayId").asString());
             }
             for (String replayId : replays) {
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptions()
                         .untilAsserted(() -> {
-                            JsonNode replay = api.get("/api/admin/replay/" + replayId, admin).json();
-                            assertThat(replay.path("status").asString()).as(replay.toString()).isEqualTo("done");
-                            assertThat(replay.path("processed").asLong()).isEqualTo(replay.path("total").asLong());
+                            JsonNode replay = api.get("/api/admin/replay/" + replayId, admin)
+                                    .json();
+                            assertThat(replay.path("status").asString())
+                                    .as(replay.toString())
+                                    .isEqualTo("done");
+                            assertThat(replay.path("processed").asLong())
+                                    .isEqualTo(replay.path("total").asLong());
                             assertThat(replay.path("endedAt").asString()).isNotBlank();
                         });
             }
@@ -86,18 +96,26 @@ class ReplayIT extends IntegrationTest {
     void anUnknownProjectionIsNotFoundAndASecondReplayOfTheSameIsRefusedWhileOneRuns() {
         String admin = adminToken();
 
-        assertThat(api.post("/api/admin/replay/no-such-projection", Map.of(), admin).status()).isEqualTo(404);
-        assertThat(api.post("/api/admin/replay/SubscriptionSagaProcessor", Map.of(), admin).status()).isEqualTo(404);
+        assertThat(api.post("/api/admin/replay/no-such-projection", Map.of(), admin)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/admin/replay/SubscriptionSagaProcessor", Map.of(), admin)
+                        .status())
+                .isEqualTo(404);
         Response first = api.post("/api/admin/replay/conversations", Map.of(), admin);
         Response second = api.post("/api/admin/replay/conversations", Map.of(), admin);
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.status()).isEqualTo(409);
         String replayId = first.json().path("replayId").asString();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get("/api/admin/replay/" + replayId, admin).json().path("status").asString())
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get("/api/admin/replay/" + replayId, admin)
+                                .json()
+                                .path("status")
+                                .asString())
                         .isEqualTo("done"));
-        assertThat(api.get("/api/admin/replay/" + UUID.randomUUID(), admin).status()).isEqualTo(404);
+        assertThat(api.get("/api/admin/replay/" + UUID.randomUUID(), admin).status())
+                .isEqualTo(404);
     }
 
     /** A user who chats, sends usage from elsewhere (today's and yesterday's) and pays, so that every projection has rows of this test too. */
@@ -105,27 +123,61 @@ class ReplayIT extends IntegrationTest {
         String token = api.register(uniqueEmail("replay"), "correct-horse-battery", "Replay");
         String id = api.get("/api/auth/me", token).json().path("id").asString();
         AI.reply("Hello", 11, 7);
-        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status()).isEqualTo(200);
-        assertThat(api.post("/api/usage/events", Map.of("events", List.of(
-                Map.of("id", "elsewhere-1", "model", "deepseek-ai/DeepSeek-V3", "promptTokens", 40, "completionTokens", 9),
-                Map.of("id", "elsewhere-2", "model", "deepseek-ai/DeepSeek-V3", "promptTokens", 3, "completionTokens", 1,
-                        "occurredAt", CLOCK.instant().minus(java.time.Duration.ofDays(1)).toString()))), token).status())
+        assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status())
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "/api/usage/events",
+                                Map.of(
+                                        "events",
+                                        List.of(
+                                                Map.of(
+                                                        "id",
+                                                        "elsewhere-1",
+                                                        "model",
+                                                        "deepseek-ai/DeepSeek-V3",
+                                                        "promptTokens",
+                                                        40,
+                                                        "completionTokens",
+                                                        9),
+                                                Map.of(
+                                                        "id",
+                                                        "elsewhere-2",
+                                                        "model",
+                                                        "deepseek-ai/DeepSeek-V3",
+                                                        "promptTokens",
+                                                        3,
+                                                        "completionTokens",
+                                                        1,
+                                                        "occurredAt",
+                                                        CLOCK.instant()
+                                                                .minus(java.time.Duration.ofDays(1))
+                                                                .toString()))),
+                                token)
+                        .status())
                 .isEqualTo(200);
         PaymentHistory.stripeStarter(api, CLOCK.instant(), id);
     }
 
     private void awaitEveryProcessorCaughtUp() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            long head = head();
-            processing.eventProcessors().forEach((name, processor) -> {
-                if (processor instanceof StreamingEventProcessor streaming) {
-                    assertThat(streaming.processingStatus()).as(name).isNotEmpty();
-                    // not "not replaying": a segment stays in replay mode until an event after its reset arrives
-                    streaming.processingStatus().values().forEach(status ->
-                            assertThat(status.getCurrentPosition().orElse(-1)).as(name).isGreaterThanOrEqualTo(head));
-                }
-            });
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    long head = head();
+                    processing.eventProcessors().forEach((name, processor) -> {
+                        if (processor instanceof StreamingEventProcessor streaming) {
+                            assertThat(streaming.processingStatus()).as(name).isNotEmpty();
+                            // not "not replaying": a segment stays in replay mode until an event after its reset
+                            // arrives
+                            streaming
+                                    .processingStatus()
+                                    .values()
+                                    .forEach(status -> assertThat(
+                                                    status.getCurrentPosition().orElse(-1))
+                                            .as(name)
+                                            .isGreaterThanOrEqualTo(head));
+                        }
+                    });
+                });
     }
 
     private long head() {

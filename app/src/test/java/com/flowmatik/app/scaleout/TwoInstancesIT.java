@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.config.EventProcessingConfiguration;
-import tools.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two instances of the platform on one database, as behind a load balancer: the shared test
@@ -45,8 +45,10 @@ class TwoInstancesIT extends IntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
     @Autowired
     private ApplicationContext applicationContext;
+
     private static Api otherApi;
 
     @BeforeAll
@@ -79,28 +81,49 @@ class TwoInstancesIT extends IntegrationTest {
         });
 
         assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(100);
-        assertThat(answers).filteredOn(answer -> answer.status() == 429).hasSize(50)
-                .allSatisfy(refused -> assertThat(refused.json().path("type").asString()).endsWith("/quota-exceeded"));
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() == 429)
+                .hasSize(50)
+                .allSatisfy(refused ->
+                        assertThat(refused.json().path("type").asString()).endsWith("/quota-exceeded"));
         assertThat(AI.chatCalls() - callsBefore).isEqualTo(100);
         List<String> events = eventTypesOf("usage:" + userId);
-        assertThat(events).filteredOn(type -> type.endsWith(".AiRequestStarted")).hasSize(100);
-        assertThat(events).filteredOn(type -> type.endsWith(".AiRequestCompleted")).hasSize(100);
+        assertThat(events)
+                .filteredOn(type -> type.endsWith(".AiRequestStarted"))
+                .hasSize(100);
+        assertThat(events)
+                .filteredOn(type -> type.endsWith(".AiRequestCompleted"))
+                .hasSize(100);
         assertThat(events).filteredOn(type -> type.endsWith(".TokensCharged")).hasSize(100);
-        assertThat(events).filteredOn(type -> type.endsWith(".DailyQuotaExceeded")).hasSize(50);
+        assertThat(events)
+                .filteredOn(type -> type.endsWith(".DailyQuotaExceeded"))
+                .hasSize(50);
         for (Api instance : List.of(api, otherApi)) {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
                 Map<String, Object> today = Map.of(
-                        "requests", instance.get("/api/ai/usage", token).json().path("today").path("requests").asLong(),
-                        "tokens", instance.get("/api/ai/usage", token).json().path("today").path("tokens").asLong());
+                        "requests",
+                                instance.get("/api/ai/usage", token)
+                                        .json()
+                                        .path("today")
+                                        .path("requests")
+                                        .asLong(),
+                        "tokens",
+                                instance.get("/api/ai/usage", token)
+                                        .json()
+                                        .path("today")
+                                        .path("tokens")
+                                        .asLong());
                 assertThat(today).isEqualTo(Map.of("requests", 100L, "tokens", 1_500L));
             });
         }
-        System.out.printf("two instances, 150 chats of one user: %.0f + %.0f commands retried after a conflict%n",
+        System.out.printf(
+                "two instances, 150 chats of one user: %.0f + %.0f commands retried after a conflict%n",
                 conflicts(meters), conflicts(other.getBean(MeterRegistry.class)));
         // every conflict was retried to an outcome, and the retries are visible in each instance's metrics
         for (MeterRegistry registry : List.of(meters, other.getBean(MeterRegistry.class))) {
             assertThat(registry.find("flowmatik.commands.conflicts").counter()).isNotNull();
-            assertThat(registry.find("flowmatik.commands.conflicts.exhausted").counter()).isNotNull()
+            assertThat(registry.find("flowmatik.commands.conflicts.exhausted").counter())
+                    .isNotNull()
                     .satisfies(exhausted -> assertThat(exhausted.count()).isZero());
         }
     }
@@ -114,17 +137,22 @@ class TwoInstancesIT extends IntegrationTest {
             for (var processor : here.eventProcessors().entrySet()) {
                 String name = processor.getKey();
                 if (!(processor.getValue() instanceof StreamingEventProcessor) || name.equals("live")) {
-                    continue; // in the publishing transaction, or each instance's own from memory: both see every event on purpose
+                    continue; // in the publishing transaction, or each instance's own from memory: both see every event
+                    // on purpose
                 }
                 Set<Integer> mine = segmentsOf(here, name);
                 Set<Integer> theirs = segmentsOf(there, name);
                 Set<Integer> all = new TreeSet<>(jdbc.queryForList(
                         "SELECT segment FROM token_entry WHERE processor_name = ?", Integer.class, name));
                 assertThat(all).as("segments of %s in the token store", name).isNotEmpty();
-                assertThat(mine).as("segments of %s claimed by both instances", name).doesNotContainAnyElementsOf(theirs);
+                assertThat(mine)
+                        .as("segments of %s claimed by both instances", name)
+                        .doesNotContainAnyElementsOf(theirs);
                 Set<Integer> claimed = new TreeSet<>(mine);
                 claimed.addAll(theirs);
-                assertThat(claimed).as("segments of %s processed by one instance or the other", name).isEqualTo(all);
+                assertThat(claimed)
+                        .as("segments of %s processed by one instance or the other", name)
+                        .isEqualTo(all);
             }
         });
     }
@@ -143,8 +171,10 @@ class TwoInstancesIT extends IntegrationTest {
         });
         awaitReadModelsCaughtUp();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            ObjectNode there = (ObjectNode) otherApi.get("/api/admin/dashboard", admin).json();
-            ObjectNode here = (ObjectNode) api.get("/api/admin/dashboard", admin).json();
+            ObjectNode there =
+                    (ObjectNode) otherApi.get("/api/admin/dashboard", admin).json();
+            ObjectNode here =
+                    (ObjectNode) api.get("/api/admin/dashboard", admin).json();
             there.remove("asOf"); // the instant each answer was made
             here.remove("asOf");
             assertThat(there.path("users").asLong()).isPositive();
@@ -153,8 +183,10 @@ class TwoInstancesIT extends IntegrationTest {
     }
 
     private static Set<Integer> segmentsOf(EventProcessingConfiguration processing, String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .map(processor -> (Set<Integer>) new TreeSet<>(processor.processingStatus().keySet()))
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .map(processor -> (Set<Integer>)
+                        new TreeSet<>(processor.processingStatus().keySet()))
                 .orElse(Set.of());
     }
 
@@ -165,22 +197,37 @@ class TwoInstancesIT extends IntegrationTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String eventId = "evt_" + suffix;
         Instant now = Instant.now();
-        String body = ProviderEvents.stripeSubscription(eventId, "customer.subscription.created", now, userId,
-                "sub_" + suffix, "cus_" + suffix, TestSecrets.STRIPE_PRICE_STARTER, "active",
-                now.plus(Duration.ofDays(30)), false);
+        String body = ProviderEvents.stripeSubscription(
+                eventId,
+                "customer.subscription.created",
+                now,
+                userId,
+                "sub_" + suffix,
+                "cus_" + suffix,
+                TestSecrets.STRIPE_PRICE_STARTER,
+                "active",
+                now.plus(Duration.ofDays(30)),
+                false);
 
-        List<Response> answers = atOnce(6, i ->
-                ProviderEvents.deliverToStripeWebhook(i % 2 == 0 ? api : otherApi, body, Instant.now()));
+        List<Response> answers =
+                atOnce(6, i -> ProviderEvents.deliverToStripeWebhook(i % 2 == 0 ? api : otherApi, body, Instant.now()));
 
         assertThat(answers).extracting(Response::status).containsOnly(200);
-        assertThat(answers).filteredOn(answer -> !answer.json().path("duplicate").asBoolean()).hasSize(1);
-        assertThat(eventTypesOf("stripe:" + eventId)).containsExactly(
-                "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
+        assertThat(answers)
+                .filteredOn(answer -> !answer.json().path("duplicate").asBoolean())
+                .hasSize(1);
+        assertThat(eventTypesOf("stripe:" + eventId))
+                .containsExactly(
+                        "com.flowmatik.api.webhook.WebhookReceived", "com.flowmatik.api.webhook.WebhookProcessed");
         assertThat(eventTypesOf("subscription:" + userId))
                 .containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
         for (Api instance : List.of(api, otherApi)) {
-            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(instance.get("/api/payments/subscription", token).json().path("plan").asString())
+            await().atMost(Duration.ofSeconds(20))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(instance.get("/api/payments/subscription", token)
+                                    .json()
+                                    .path("plan")
+                                    .asString())
                             .isEqualTo("starter"));
         }
     }
@@ -190,8 +237,11 @@ class TwoInstancesIT extends IntegrationTest {
         String token = otherApi.register(uniqueEmail("across"), "correct-horse-battery", "Across");
         AI.reply("Hi", 7, 3);
 
-        assertThat(api.post("/api/ai/chat", Map.of("message", "one"), token).status()).isEqualTo(200);
-        assertThat(otherApi.post("/api/ai/chat", Map.of("message", "two"), token).status()).isEqualTo(200);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "one"), token).status())
+                .isEqualTo(200);
+        assertThat(otherApi.post("/api/ai/chat", Map.of("message", "two"), token)
+                        .status())
+                .isEqualTo(200);
 
         for (Api instance : List.of(api, otherApi)) {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
@@ -207,7 +257,9 @@ class TwoInstancesIT extends IntegrationTest {
         String token = api.register(uniqueEmail("replay"), "correct-horse-battery", "Replay");
         AI.reply("Hi", 4, 2);
         for (int i = 0; i < 2; i++) {
-            assertThat(otherApi.post("/api/ai/chat", Map.of("message", "before " + i), token).status()).isEqualTo(200);
+            assertThat(otherApi.post("/api/ai/chat", Map.of("message", "before " + i), token)
+                            .status())
+                    .isEqualTo(200);
         }
         String admin = adminToken();
 
@@ -215,11 +267,16 @@ class TwoInstancesIT extends IntegrationTest {
         assertThat(started.status()).isEqualTo(202);
         String replayId = started.json().path("replayId").asString();
         for (int i = 0; i < 3; i++) {
-            assertThat(otherApi.post("/api/ai/chat", Map.of("message", "during " + i), token).status()).isEqualTo(200);
+            assertThat(otherApi.post("/api/ai/chat", Map.of("message", "during " + i), token)
+                            .status())
+                    .isEqualTo(200);
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get("/api/admin/replay/" + replayId, admin).json().path("status").asString())
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get("/api/admin/replay/" + replayId, admin)
+                                .json()
+                                .path("status")
+                                .asString())
                         .isEqualTo("done"));
         for (Api instance : List.of(api, otherApi)) {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
@@ -245,13 +302,17 @@ class TwoInstancesIT extends IntegrationTest {
         // the other instance knows the key at once (from the lookup table) and keeps it in memory
         assertThat(otherApi.get("/api/ai/usage", key).status()).isEqualTo(200);
 
-        assertThat(api.delete("/api/auth/api-keys/" + made.json().path("id").asString(), token).status())
+        assertThat(api.delete("/api/auth/api-keys/" + made.json().path("id").asString(), token)
+                        .status())
                 .isEqualTo(204);
         long revokedAt = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
-                assertThat(otherApi.get("/api/ai/usage", key).status()).isEqualTo(401));
-        System.out.printf("A key revoked on one instance was refused on the other after %d ms%n",
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() ->
+                        assertThat(otherApi.get("/api/ai/usage", key).status()).isEqualTo(401));
+        System.out.printf(
+                "A key revoked on one instance was refused on the other after %d ms%n",
                 (System.nanoTime() - revokedAt) / 1_000_000);
     }
 

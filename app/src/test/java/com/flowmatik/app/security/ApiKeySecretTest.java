@@ -32,14 +32,16 @@ class ApiKeySecretTest {
     @Test
     void productionRefusesToStartWithoutASecret() {
         assertThatThrownBy(() -> ApiKeyConfiguration.secret("", true, () -> SECRET))
-                .isInstanceOfSatisfying(SettingRefused.class,
+                .isInstanceOfSatisfying(
+                        SettingRefused.class,
                         refused -> assertThat(refused.setting()).isEqualTo("FLOWMATIK_API_KEY_SECRET"));
     }
 
     @Test
     void aShortSecretIsRefusedInEveryEnvironment() {
         assertThatThrownBy(() -> ApiKeyConfiguration.secret("short", false, () -> SECRET))
-                .isInstanceOfSatisfying(SettingRefused.class,
+                .isInstanceOfSatisfying(
+                        SettingRefused.class,
                         refused -> assertThat(refused.getMessage()).contains("40 bits"));
     }
 

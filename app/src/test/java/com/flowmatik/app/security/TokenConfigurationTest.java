@@ -46,15 +46,18 @@ class TokenConfigurationTest {
         assertThat(first).hasSizeGreaterThanOrEqualTo(32);
         assertThat(afterRestart).isEqualTo(first);
         assertThat(dataDir.resolve(TokenConfiguration.DEVELOPMENT_KEY_FILE)).isRegularFile();
-        assertThat(TokenConfiguration.keyBytes("", "development", dataDir.resolve("other"))).isNotEqualTo(first);
+        assertThat(TokenConfiguration.keyBytes("", "development", dataDir.resolve("other")))
+                .isNotEqualTo(first);
     }
 
     @Test
     void aTokenSignedWithAnotherKeyIsRefusedSayingSo() {
         JwtProperties properties = new JwtProperties(SECRET, Duration.ofHours(1), Duration.ofSeconds(30));
-        String token = new JwtTokens(SECRET.getBytes(), properties, Clock.systemUTC()).issue(UserId.of("u-1"), Role.USER, 0).token();
-        JwtTokens restartedWithAnotherKey = new JwtTokens(
-                "another-key-another-key-another-key".getBytes(), properties, Clock.systemUTC());
+        String token = new JwtTokens(SECRET.getBytes(), properties, Clock.systemUTC())
+                .issue(UserId.of("u-1"), Role.USER, 0)
+                .token();
+        JwtTokens restartedWithAnotherKey =
+                new JwtTokens("another-key-another-key-another-key".getBytes(), properties, Clock.systemUTC());
 
         assertThatThrownBy(() -> restartedWithAnotherKey.verify(token))
                 .isInstanceOf(InvalidTokenException.class)
@@ -85,12 +88,18 @@ class TokenConfigurationTest {
                 .issue(UserId.of("u-1"), Role.USER, 0)
                 .token();
 
-        JwtTokens withinSkew = new JwtTokens(SECRET.getBytes(), properties,
+        JwtTokens withinSkew = new JwtTokens(
+                SECRET.getBytes(),
+                properties,
                 Clock.fixed(issuedAt.plus(Duration.ofMinutes(30)).plusSeconds(20), ZoneOffset.UTC));
-        JwtTokens pastSkew = new JwtTokens(SECRET.getBytes(), properties,
+        JwtTokens pastSkew = new JwtTokens(
+                SECRET.getBytes(),
+                properties,
                 Clock.fixed(issuedAt.plus(Duration.ofMinutes(30)).plusSeconds(31), ZoneOffset.UTC));
 
         assertThat(withinSkew.verify(token).userId()).isEqualTo(UserId.of("u-1"));
-        assertThatThrownBy(() -> pastSkew.verify(token)).isInstanceOf(InvalidTokenException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> pastSkew.verify(token))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("expired");
     }
 }

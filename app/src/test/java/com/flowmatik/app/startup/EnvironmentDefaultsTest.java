@@ -30,8 +30,15 @@ class EnvironmentDefaultsTest {
 
     @Test
     void productionLogsJsonAndHidesSwaggerUiUnlessAskedFor() {
-        Map<String, Object> production = Map.of("FLOWMATIK_ENV", "production", "JWT_SECRET", SECRET,
-                "SILICONFLOW_API_KEY", "sk-live", "FLOWMATIK_ALLOW_EMBEDDED_DB", "true");
+        Map<String, Object> production = Map.of(
+                "FLOWMATIK_ENV",
+                "production",
+                "JWT_SECRET",
+                SECRET,
+                "SILICONFLOW_API_KEY",
+                "sk-live",
+                "FLOWMATIK_ALLOW_EMBEDDED_DB",
+                "true");
 
         StandardEnvironment environment = StartupChecksTest.check(production);
 
@@ -39,6 +46,7 @@ class EnvironmentDefaultsTest {
         assertThat(environment.getProperty("springdoc.swagger-ui.enabled")).isEqualTo("false");
         Map<String, Object> withUi = new java.util.HashMap<>(production);
         withUi.put("FLOWMATIK_SWAGGER_UI", "true");
-        assertThat(StartupChecksTest.check(withUi).getProperty("springdoc.swagger-ui.enabled")).isEqualTo("true");
+        assertThat(StartupChecksTest.check(withUi).getProperty("springdoc.swagger-ui.enabled"))
+                .isEqualTo("true");
     }
 }

@@ -29,13 +29,13 @@ class StartupChecksTest {
 
     @Test
     void theMysqlModeWithoutADatabaseUrlNamesIt() {
-        assertThatThrownBy(() -> check(Map.of(), "mysql"))
-                .isInstanceOfSatisfying(SettingRefused.class, refused -> {
-                    assertThat(refused.setting()).isEqualTo("DATABASE_URL");
-                    assertThat(refused.getMessage()).isEqualTo(
+        assertThatThrownBy(() -> check(Map.of(), "mysql")).isInstanceOfSatisfying(SettingRefused.class, refused -> {
+            assertThat(refused.setting()).isEqualTo("DATABASE_URL");
+            assertThat(refused.getMessage())
+                    .isEqualTo(
                             "DATABASE_URL is not set: the mysql and axonserver modes keep their data in MySQL or MariaDB");
-                    assertThat(refused.action()).contains("mysql://user:pass@host:3306/flowmatik");
-                });
+            assertThat(refused.action()).contains("mysql://user:pass@host:3306/flowmatik");
+        });
     }
 
     @Test
@@ -52,32 +52,33 @@ class StartupChecksTest {
         Map<String, Object> variables =
                 Map.of("DATABASE_URL", "mysql://flowmatik@127.0.0.1:1/flowmatik", "DATABASE_SERVER", "mariadb");
 
-        assertThatThrownBy(() -> check(variables, "mysql"))
-                .isInstanceOfSatisfying(SettingRefused.class, refused -> {
-                    assertThat(refused.getMessage()).startsWith("DATABASE_URL names 127.0.0.1:1, where no database answers (");
-                    assertThat(refused.action()).isEqualTo("Start the database, or correct the host and port in DATABASE_URL.");
-                });
+        assertThatThrownBy(() -> check(variables, "mysql")).isInstanceOfSatisfying(SettingRefused.class, refused -> {
+            assertThat(refused.getMessage()).startsWith("DATABASE_URL names 127.0.0.1:1, where no database answers (");
+            assertThat(refused.action()).isEqualTo("Start the database, or correct the host and port in DATABASE_URL.");
+        });
     }
 
     @Test
     void aWeakJwtSecretIsRefusedInEveryEnvironment() {
         assertThatThrownBy(() -> check(Map.of("JWT_SECRET", "secret")))
-                .isInstanceOfSatisfying(SettingRefused.class,
+                .isInstanceOfSatisfying(
+                        SettingRefused.class,
                         refused -> assertThat(refused.setting()).isEqualTo("JWT_SECRET"));
     }
 
     @Test
     void productionRefusesTheOfflineModelUnlessItIsChosen() {
-        Map<String, Object> production = Map.of(
-                "FLOWMATIK_ENV", "production", "JWT_SECRET", SECRET, "FLOWMATIK_ALLOW_EMBEDDED_DB", "true");
+        Map<String, Object> production =
+                Map.of("FLOWMATIK_ENV", "production", "JWT_SECRET", SECRET, "FLOWMATIK_ALLOW_EMBEDDED_DB", "true");
 
-        assertThatThrownBy(() -> check(production))
-                .isInstanceOfSatisfying(SettingRefused.class, refused -> {
-                    assertThat(refused.setting()).isEqualTo("SILICONFLOW_API_KEY");
-                    assertThat(refused.action()).contains("FLOWMATIK_AI_PROVIDER=offline");
-                });
-        assertThatCode(() -> check(with(production, "FLOWMATIK_AI_PROVIDER", "offline"))).doesNotThrowAnyException();
-        assertThatCode(() -> check(with(production, "SILICONFLOW_API_KEY", "sk-live"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> check(production)).isInstanceOfSatisfying(SettingRefused.class, refused -> {
+            assertThat(refused.setting()).isEqualTo("SILICONFLOW_API_KEY");
+            assertThat(refused.action()).contains("FLOWMATIK_AI_PROVIDER=offline");
+        });
+        assertThatCode(() -> check(with(production, "FLOWMATIK_AI_PROVIDER", "offline")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> check(with(production, "SILICONFLOW_API_KEY", "sk-live")))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -85,12 +86,12 @@ class StartupChecksTest {
         Map<String, Object> production =
                 Map.of("FLOWMATIK_ENV", "production", "JWT_SECRET", SECRET, "SILICONFLOW_API_KEY", "sk-live");
 
-        assertThatThrownBy(() -> check(production))
-                .isInstanceOfSatisfying(SettingRefused.class, refused -> {
-                    assertThat(refused.setting()).isEqualTo("SPRING_PROFILES_ACTIVE");
-                    assertThat(refused.action()).contains("FLOWMATIK_ALLOW_EMBEDDED_DB=true");
-                });
-        assertThatCode(() -> check(with(production, "FLOWMATIK_ALLOW_EMBEDDED_DB", "true"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> check(production)).isInstanceOfSatisfying(SettingRefused.class, refused -> {
+            assertThat(refused.setting()).isEqualTo("SPRING_PROFILES_ACTIVE");
+            assertThat(refused.action()).contains("FLOWMATIK_ALLOW_EMBEDDED_DB=true");
+        });
+        assertThatCode(() -> check(with(production, "FLOWMATIK_ALLOW_EMBEDDED_DB", "true")))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -99,14 +100,16 @@ class StartupChecksTest {
                 "FLOWMATIK_ENV", "production", "SILICONFLOW_API_KEY", "sk-live", "FLOWMATIK_ALLOW_EMBEDDED_DB", "true");
 
         assertThatThrownBy(() -> check(production))
-                .isInstanceOfSatisfying(SettingRefused.class,
+                .isInstanceOfSatisfying(
+                        SettingRefused.class,
                         refused -> assertThat(refused.setting()).isEqualTo("JWT_SECRET"));
     }
 
     @Test
     void anAiProviderOtherThanOfflineIsRefused() {
         assertThatThrownBy(() -> check(Map.of("FLOWMATIK_AI_PROVIDER", "openai")))
-                .isInstanceOfSatisfying(SettingRefused.class,
+                .isInstanceOfSatisfying(
+                        SettingRefused.class,
                         refused -> assertThat(refused.setting()).isEqualTo("FLOWMATIK_AI_PROVIDER"));
     }
 

@@ -29,7 +29,9 @@ class StartupFailureReportTest {
 
     @Test
     void anUnreachableDatabaseIsNamedWithoutATrace(CapturedOutput output) {
-        start("--spring.profiles.active=mysql", "--DATABASE_URL=mysql://flowmatik@127.0.0.1:1/flowmatik",
+        start(
+                "--spring.profiles.active=mysql",
+                "--DATABASE_URL=mysql://flowmatik@127.0.0.1:1/flowmatik",
                 "--DATABASE_SERVER=mariadb");
 
         assertThat(output.getOut() + output.getErr())

@@ -65,8 +65,8 @@ class CrashIT extends IntegrationTest {
                 workers.execute(() -> {
                     for (int n = 0; loading.get(); n++) {
                         try {
-                            var answer = victim.post("/api/ai/chat", Map.of("message", "load " + n),
-                                    tokens.get((worker + n) % USERS));
+                            var answer = victim.post(
+                                    "/api/ai/chat", Map.of("message", "load " + n), tokens.get((worker + n) % USERS));
                             if (answer.status() == 200) {
                                 answered.add(answer.json().path("requestId").asString());
                             }
@@ -86,7 +86,8 @@ class CrashIT extends IntegrationTest {
             long restarting = System.nanoTime();
             instance = start(port);
             awaitHealthy(victim, instance);
-            System.out.printf("crash test: %d chats answered before kill -9; restart to a healthy /health in %.1f s%n",
+            System.out.printf(
+                    "crash test: %d chats answered before kill -9; restart to a healthy /health in %.1f s%n",
                     answered.size(), (System.nanoTime() - restarting) / 1e9);
         } finally {
             instance.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -95,18 +96,24 @@ class CrashIT extends IntegrationTest {
         // every answered chat is charged once in the event store, and shows in the usage read model
         List<String> charges = new ArrayList<>();
         for (String userId : userIds) {
-            charges.addAll(jdbc.queryForList("SELECT CONVERT(payload USING utf8mb4) FROM domain_event_entry "
-                    + "WHERE aggregate_identifier = ? AND payload_type = ?", String.class,
-                    "usage:" + userId, "com.flowmatik.api.usage.TokensCharged"));
+            charges.addAll(jdbc.queryForList(
+                    "SELECT CONVERT(payload USING utf8mb4) FROM domain_event_entry "
+                            + "WHERE aggregate_identifier = ? AND payload_type = ?",
+                    String.class,
+                    "usage:" + userId,
+                    "com.flowmatik.api.usage.TokensCharged"));
         }
         for (String requestId : answered) {
-            assertThat(charges).as("charges of %s", requestId)
-                    .filteredOn(charge -> charge.contains("\"" + requestId + "\"")).hasSize(1);
+            assertThat(charges)
+                    .as("charges of %s", requestId)
+                    .filteredOn(charge -> charge.contains("\"" + requestId + "\""))
+                    .hasSize(1);
         }
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             for (String requestId : answered) {
-                assertThat(jdbc.queryForObject("SELECT status FROM ai_request_log WHERE request_id = ?",
-                        String.class, requestId)).isEqualTo("COMPLETED");
+                assertThat(jdbc.queryForObject(
+                                "SELECT status FROM ai_request_log WHERE request_id = ?", String.class, requestId))
+                        .isEqualTo("COMPLETED");
             }
         });
         // requests cut off by the kill are closed once they are old enough; then each user's count
@@ -116,35 +123,58 @@ class CrashIT extends IntegrationTest {
             abandoned.closeAbandoned();
             for (String userId : userIds) {
                 List<String> events = eventTypesOf("usage:" + userId);
-                long started = events.stream().filter(type -> type.endsWith(".AiRequestStarted")).count();
+                long started = events.stream()
+                        .filter(type -> type.endsWith(".AiRequestStarted"))
+                        .count();
                 long outcomes = events.stream()
                         .filter(type -> type.endsWith(".AiRequestCompleted") || type.endsWith(".AiRequestFailed"))
                         .count();
-                long notServed = events.stream().filter(type -> type.endsWith(".AiRequestNotServed")).count();
-                assertThat(outcomes).as("requests of %s with an outcome", userId).isEqualTo(started);
+                long notServed = events.stream()
+                        .filter(type -> type.endsWith(".AiRequestNotServed"))
+                        .count();
+                assertThat(outcomes)
+                        .as("requests of %s with an outcome", userId)
+                        .isEqualTo(started);
                 Long counted = jdbc.queryForObject(
                         "SELECT COALESCE(SUM(requests), 0) FROM daily_usage WHERE user_id = ?", Long.class, userId);
-                assertThat(counted).as("requests of %s in the read model", userId).isEqualTo(started - notServed);
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ai_request_log WHERE user_id = ? AND status = 'STARTED'",
-                        Integer.class, userId)).as("open requests of %s", userId).isZero();
+                assertThat(counted)
+                        .as("requests of %s in the read model", userId)
+                        .isEqualTo(started - notServed);
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM ai_request_log WHERE user_id = ? AND status = 'STARTED'",
+                                Integer.class,
+                                userId))
+                        .as("open requests of %s", userId)
+                        .isZero();
             }
         });
 
         // what the crash left in the usage read model is what its events give when it is rebuilt
         List<Map<String, Object>> live = usageRowsOf(userIds);
         String admin = adminToken();
-        String replayId = api.post("/api/admin/replay/usage", Map.of(), admin).json().path("replayId").asString();
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(api.get("/api/admin/replay/" + replayId, admin).json().path("status").asString()).isEqualTo("done"));
-        assertThat(usageRowsOf(userIds)).as("the crashed users' usage rows, live and replayed").isEqualTo(live);
+        String replayId = api.post("/api/admin/replay/usage", Map.of(), admin)
+                .json()
+                .path("replayId")
+                .asString();
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() -> assertThat(api.get("/api/admin/replay/" + replayId, admin)
+                                .json()
+                                .path("status")
+                                .asString())
+                        .isEqualTo("done"));
+        assertThat(usageRowsOf(userIds))
+                .as("the crashed users' usage rows, live and replayed")
+                .isEqualTo(live);
     }
 
     /** The usage read model's rows of these users, in a stable order. */
     private List<Map<String, Object>> usageRowsOf(List<String> userIds) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String userId : userIds) {
-            rows.addAll(jdbc.queryForList("SELECT * FROM daily_usage WHERE user_id = ? ORDER BY usage_date, model", userId));
-            rows.addAll(jdbc.queryForList("SELECT * FROM ai_request_log WHERE user_id = ? ORDER BY request_id", userId));
+            rows.addAll(jdbc.queryForList(
+                    "SELECT * FROM daily_usage WHERE user_id = ? ORDER BY usage_date, model", userId));
+            rows.addAll(
+                    jdbc.queryForList("SELECT * FROM ai_request_log WHERE user_id = ? ORDER BY request_id", userId));
         }
         assertThat(rows).isNotEmpty();
         return rows;
@@ -154,7 +184,8 @@ class CrashIT extends IntegrationTest {
     private Process start(int port) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 FlowmatikApplication.class.getName(),
                 "--server.port=" + port,
                 "--flowmatik.jwt.secret=" + TestSecrets.JWT,
@@ -166,14 +197,20 @@ class CrashIT extends IntegrationTest {
                 "--LOG_FORMAT=",
                 "--logging.level.root=WARN"));
         File log = File.createTempFile("flowmatik-crash-", ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
     }
 
     private static void awaitHealthy(Api instance, Process process) {
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            assertThat(process.isAlive()).as("the instance is running").isTrue();
-            return instance.get("/health", null).status() == 200;
-        });
+        await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> {
+                    assertThat(process.isAlive()).as("the instance is running").isTrue();
+                    return instance.get("/health", null).status() == 200;
+                });
     }
 
     private static int freePort() throws IOException {

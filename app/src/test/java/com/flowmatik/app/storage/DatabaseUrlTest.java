@@ -9,7 +9,8 @@ class DatabaseUrlTest {
 
     @Test
     void theShortFormBecomesAJdbcUrlWithCredentialsForTheNamedServer() {
-        DatabaseUrl mysql = DatabaseUrl.parse("mysql://app:s%40cret@db.internal:3307/flowmatik?useSSL=false", DatabaseUrl.Server.MYSQL);
+        DatabaseUrl mysql = DatabaseUrl.parse(
+                "mysql://app:s%40cret@db.internal:3307/flowmatik?useSSL=false", DatabaseUrl.Server.MYSQL);
         DatabaseUrl mariadb = DatabaseUrl.parse("mysql://app:pw@db.internal/flowmatik", DatabaseUrl.Server.MARIADB);
 
         assertThat(mysql.jdbcUrl()).isEqualTo("jdbc:mysql://db.internal:3307/flowmatik?useSSL=false");
@@ -52,9 +53,11 @@ class DatabaseUrlTest {
 
     @Test
     void theServerKindComesFromDatabaseServerWhenSet() {
-        assertThat(DatabaseUrlEnvironmentPostProcessor.resolve("mysql://u:p@nowhere.invalid/db", "mariadb").jdbcUrl())
+        assertThat(DatabaseUrlEnvironmentPostProcessor.resolve("mysql://u:p@nowhere.invalid/db", "mariadb")
+                        .jdbcUrl())
                 .startsWith("jdbc:mariadb://");
-        assertThat(DatabaseUrlEnvironmentPostProcessor.resolve("mysql://u:p@nowhere.invalid/db", "MYSQL").jdbcUrl())
+        assertThat(DatabaseUrlEnvironmentPostProcessor.resolve("mysql://u:p@nowhere.invalid/db", "MYSQL")
+                        .jdbcUrl())
                 .startsWith("jdbc:mysql://");
     }
 }

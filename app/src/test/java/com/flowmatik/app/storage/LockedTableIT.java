@@ -28,12 +28,15 @@ class LockedTableIT extends IntegrationTest {
     @Test
     void aCommandOnALockedTableIsA503WithinSecondsAndHealthNamesTheSlowComponent() throws Exception {
         Assumptions.assumeTrue(TestMode.current() == TestMode.MYSQL, "MariaDB's table locks");
-        try (Connection locker = dataSource.getConnection(); Statement lock = locker.createStatement()) {
+        try (Connection locker = dataSource.getConnection();
+                Statement lock = locker.createStatement()) {
             lock.execute("LOCK TABLES domain_event_entry WRITE");
             try {
                 long started = System.nanoTime();
-                Response registered = api.post("/api/auth/register",
-                        Map.of("email", uniqueEmail("locked"), "password", "locked-password", "name", "Locked"), null);
+                Response registered = api.post(
+                        "/api/auth/register",
+                        Map.of("email", uniqueEmail("locked"), "password", "locked-password", "name", "Locked"),
+                        null);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
 
                 assertThat(registered.status()).as(registered.body()).isEqualTo(503);
@@ -46,7 +49,9 @@ class LockedTableIT extends IntegrationTest {
                 took = Duration.ofNanos(System.nanoTime() - started);
 
                 assertThat(health.status()).isEqualTo(503);
-                assertThat(health.json().path("slow").has("eventProcessors")).as(health.body()).isTrue();
+                assertThat(health.json().path("slow").has("eventProcessors"))
+                        .as(health.body())
+                        .isTrue();
                 assertThat(took).isLessThan(Duration.ofSeconds(4));
             } finally {
                 lock.execute("UNLOCK TABLES");

@@ -54,19 +54,24 @@ class RestartIT {
             Response login = api.post("/api/auth/login", Map.of("email", email, "password", "restart-password"), null);
             assertThat(login.status()).isEqualTo(200);
             assertThat(login.json().path("user").path("id").asString()).isEqualTo(userId);
-            Response admin = api.post("/api/auth/login",
-                    Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null);
+            Response admin = api.post(
+                    "/api/auth/login",
+                    Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD),
+                    null);
             assertThat(admin.status()).isEqualTo(200);
 
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                    .isEqualTo(eventsBefore);
             assertThat(jdbc.queryForList("SELECT * FROM users ORDER BY id")).isEqualTo(usersBefore);
             Map<String, Long> tokensAfter = positions(jdbc);
             assertThat(tokensAfter.keySet()).isEqualTo(tokensBefore.keySet());
             tokensBefore.forEach((segment, position) ->
                     assertThat(tokensAfter.get(segment)).as(segment).isGreaterThanOrEqualTo(position));
             assertThat(jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM registered_email WHERE email = ?", Long.class, TestSecrets.ADMIN_EMAIL))
+                            "SELECT COUNT(*) FROM registered_email WHERE email = ?",
+                            Long.class,
+                            TestSecrets.ADMIN_EMAIL))
                     .isEqualTo(1);
             if (TestMode.current() == TestMode.MYSQL) {
                 String database = jdbc.queryForObject("SELECT DATABASE()", String.class);
@@ -78,12 +83,16 @@ class RestartIT {
     /** The position of every tracking token, by processor and segment; a replay token counts as -1. */
     private static Map<String, Long> positions(JdbcTemplate jdbc) {
         Map<String, Long> positions = new TreeMap<>();
-        for (Map<String, Object> row : jdbc.queryForList("SELECT processor_name, segment, token_type, token FROM token_entry")) {
+        for (Map<String, Object> row :
+                jdbc.queryForList("SELECT processor_name, segment, token_type, token FROM token_entry")) {
             String key = row.get("processor_name") + "/" + row.get("segment");
             String type = String.valueOf(row.get("token_type"));
             Object token = row.get("token");
-            Matcher index = token == null ? null : GLOBAL_INDEX.matcher(new String((byte[]) token, StandardCharsets.UTF_8));
-            long position = type.contains("ReplayToken") || index == null || !index.find() ? -1 : Long.parseLong(index.group(1));
+            Matcher index =
+                    token == null ? null : GLOBAL_INDEX.matcher(new String((byte[]) token, StandardCharsets.UTF_8));
+            long position = type.contains("ReplayToken") || index == null || !index.find()
+                    ? -1
+                    : Long.parseLong(index.group(1));
             positions.put(key, position);
         }
         return positions;
@@ -119,5 +128,4 @@ class RestartIT {
         String replaced = databaseUrl.replaceFirst("(//[^/]+/)[^?]*", "$1" + name);
         return replaced + (replaced.contains("?") ? "&" : "?") + "createDatabaseIfNotExist=true";
     }
-
 }

@@ -26,7 +26,9 @@ class UsersReplayIT extends IntegrationTest {
         List<Map<String, Object>> before = usersTable();
         assertThat(before).hasSizeGreaterThanOrEqualTo(5);
 
-        StreamingEventProcessor users = processing.eventProcessor("users", StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor users = processing
+                .eventProcessor("users", StreamingEventProcessor.class)
+                .orElseThrow();
         users.shutDown();
         jdbc.update("DELETE FROM users");
         jdbc.update("DELETE FROM token_entry WHERE processor_name = 'users'");

@@ -15,7 +15,8 @@ public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Api(int port) {
@@ -60,7 +61,8 @@ public final class Api {
     }
 
     public HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             SuiteLogs.secretUsed(token);
             builder.header("Authorization", "Bearer " + token);
@@ -81,7 +83,8 @@ public final class Api {
 
     /** Registers a user and answers the token. */
     public String register(String email, String password, String name) {
-        Response response = post("/api/auth/register", Map.of("email", email, "password", password, "name", name), null);
+        Response response =
+                post("/api/auth/register", Map.of("email", email, "password", password, "name", name), null);
         if (response.status() != 201) {
             throw new IllegalStateException("register answered " + response.status() + ": " + response.body());
         }

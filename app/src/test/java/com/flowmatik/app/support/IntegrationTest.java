@@ -10,29 +10,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -81,6 +81,7 @@ public abstract class IntegrationTest {
     protected static final OpenAiStandIn AI = OpenAiStandIn.start();
     /** The payment providers of every integration test: local servers speaking their APIs. */
     protected static final StripeStandIn STRIPE = StripeStandIn.start();
+
     protected static final LemonSqueezyStandIn LEMONSQUEEZY = LemonSqueezyStandIn.start();
 
     @LocalServerPort
@@ -126,7 +127,8 @@ public abstract class IntegrationTest {
      */
     protected static ConfigurableApplicationContext startAnotherInstance() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
-        for (String property : IntegrationTest.class.getAnnotation(SpringBootTest.class).properties()) {
+        for (String property :
+                IntegrationTest.class.getAnnotation(SpringBootTest.class).properties()) {
             arguments.add("--" + property);
         }
         runtimeSettings().forEach((name, value) -> arguments.add("--" + name + "=" + value));
@@ -169,8 +171,10 @@ public abstract class IntegrationTest {
 
     /** A token of the admin the platform creates at start ({@link TestSecrets#ADMIN_EMAIL}). */
     protected String adminToken() {
-        Api.Response login = api.post("/api/auth/login",
-                java.util.Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD), null);
+        Api.Response login = api.post(
+                "/api/auth/login",
+                java.util.Map.of("email", TestSecrets.ADMIN_EMAIL, "password", TestSecrets.ADMIN_PASSWORD),
+                null);
         if (login.status() != 200) {
             throw new IllegalStateException("the admin's login answered " + login.status() + ": " + login.body());
         }
@@ -184,11 +188,17 @@ public abstract class IntegrationTest {
     protected void awaitReadModelsCaughtUp() {
         TrackingToken headToken = events.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                processing.eventProcessors().forEach((name, processor) -> {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> processing.eventProcessors().forEach((name, processor) -> {
                     if (processor instanceof StreamingEventProcessor streaming) {
-                        streaming.processingStatus().values().forEach(status ->
-                                assertThat(status.getCurrentPosition().orElse(-1)).as(name).isGreaterThanOrEqualTo(head));
+                        streaming
+                                .processingStatus()
+                                .values()
+                                .forEach(status -> assertThat(
+                                                status.getCurrentPosition().orElse(-1))
+                                        .as(name)
+                                        .isGreaterThanOrEqualTo(head));
                     }
                 }));
     }
@@ -197,7 +207,8 @@ public abstract class IntegrationTest {
     protected java.util.List<String> eventTypesOf(String aggregateId) {
         return jdbc.queryForList(
                 "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                String.class, aggregateId);
+                String.class,
+                aggregateId);
     }
 
     /** An address no other test uses, so tests stay independent on a shared MySQL database. */

@@ -26,6 +26,7 @@ public final class LemonSqueezyStandIn implements AutoCloseable {
 
     /** The API key tests configure LemonSqueezy with. */
     public static final String API_KEY = TestSecrets.LEMONSQUEEZY_API_KEY;
+
     public static final String JSON_API = "application/vnd.api+json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -136,11 +137,22 @@ public final class LemonSqueezyStandIn implements AutoCloseable {
         checkout.put("type", "checkouts");
         checkout.put("id", id);
         ObjectNode attributes = checkout.putObject("attributes");
-        attributes.put("store_id", data.path("relationships").path("store").path("data").path("id").asInt());
-        attributes.put("variant_id", data.path("relationships").path("variant").path("data").path("id").asInt());
+        attributes.put(
+                "store_id",
+                data.path("relationships").path("store").path("data").path("id").asInt());
+        attributes.put(
+                "variant_id",
+                data.path("relationships")
+                        .path("variant")
+                        .path("data")
+                        .path("id")
+                        .asInt());
         attributes.putNull("custom_price");
-        attributes.set("product_options", data.path("attributes").path("product_options").deepCopy());
-        attributes.set("checkout_data", data.path("attributes").path("checkout_data").deepCopy());
+        attributes.set(
+                "product_options",
+                data.path("attributes").path("product_options").deepCopy());
+        attributes.set(
+                "checkout_data", data.path("attributes").path("checkout_data").deepCopy());
         attributes.putNull("expires_at");
         attributes.put("created_at", "2026-01-01T00:00:00.000000Z");
         attributes.put("updated_at", "2026-01-01T00:00:00.000000Z");
@@ -172,7 +184,10 @@ public final class LemonSqueezyStandIn implements AutoCloseable {
 
     private static ObjectNode error(int status, String title) {
         ObjectNode answer = document("");
-        answer.putArray("errors").addObject().put("status", Integer.toString(status)).put("title", title)
+        answer.putArray("errors")
+                .addObject()
+                .put("status", Integer.toString(status))
+                .put("title", title)
                 .put("detail", title);
         return answer;
     }

@@ -32,8 +32,8 @@ public final class OpenAiStandIn implements AutoCloseable {
     /** The API key tests configure the provider with. */
     public static final String API_KEY = "stand-in-key";
     /** A 1×1 PNG, served for the image URLs the stand-in hands out. */
-    public static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+    public static final byte[] TINY_PNG = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -203,23 +203,32 @@ public final class OpenAiStandIn implements AutoCloseable {
                     sendJson(exchange, 200, StandInAnswers.completion(request.body(), now.content, now.usage));
                 }
             }
-            case "POST /v1/images/generations" -> sendJson(
-                    exchange, 200, StandInAnswers.images(request.body(), now.usage, now.siliconFlowImages, baseUrl()));
+            case "POST /v1/images/generations" ->
+                sendJson(
+                        exchange,
+                        200,
+                        StandInAnswers.images(request.body(), now.usage, now.siliconFlowImages, baseUrl()));
             case "GET /v1/models" -> sendJson(exchange, 200, StandInAnswers.models());
             default -> sendJson(exchange, 404, StandInAnswers.error("no route " + route, "invalid_request_error"));
         }
     }
 
     private void stream(HttpExchange exchange, Received request, Script now) throws IOException {
-        boolean includeUsage = request.body().path("stream_options").path("include_usage").asBoolean(false);
+        boolean includeUsage =
+                request.body().path("stream_options").path("include_usage").asBoolean(false);
         String model = request.body().path("model").asString("");
         List<String> deltas = StandInAnswers.deltas(now.content);
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         Usage everyChunk = now.usageInEveryChunk ? now.usage : null;
-        event(out, StandInAnswers.chunk(model, StandInAnswers.delta("role", "assistant", "content", ""), null,
-                StandInAnswers.soFar(everyChunk, 0, deltas.size())));
+        event(
+                out,
+                StandInAnswers.chunk(
+                        model,
+                        StandInAnswers.delta("role", "assistant", "content", ""),
+                        null,
+                        StandInAnswers.soFar(everyChunk, 0, deltas.size())));
         for (int i = 0; i < deltas.size(); i++) {
             if (i == now.breakAfter) {
                 if (now.stall == null) {
@@ -228,11 +237,21 @@ public final class OpenAiStandIn implements AutoCloseable {
                 }
                 sleep(now.stall);
             }
-            event(out, StandInAnswers.chunk(model, StandInAnswers.delta("content", deltas.get(i)), null,
-                    StandInAnswers.soFar(everyChunk, i + 1, deltas.size())));
+            event(
+                    out,
+                    StandInAnswers.chunk(
+                            model,
+                            StandInAnswers.delta("content", deltas.get(i)),
+                            null,
+                            StandInAnswers.soFar(everyChunk, i + 1, deltas.size())));
         }
-        event(out, StandInAnswers.chunk(model, StandInAnswers.delta(), "stop",
-                StandInAnswers.soFar(everyChunk, deltas.size(), deltas.size())));
+        event(
+                out,
+                StandInAnswers.chunk(
+                        model,
+                        StandInAnswers.delta(),
+                        "stop",
+                        StandInAnswers.soFar(everyChunk, deltas.size(), deltas.size())));
         if (includeUsage && now.usage != null) {
             event(out, StandInAnswers.usageChunk(model, now.usage));
         }
@@ -286,12 +305,14 @@ public final class OpenAiStandIn implements AutoCloseable {
         Usage usage = new Usage(12, 6, 0);
         /** 0: answer normally. */
         int errorStatus;
+
         boolean garbage;
         Duration delay = Duration.ZERO;
         /** -1: stream every delta. */
         int breakAfter = -1;
         /** null: break a stream with an error event at {@code breakAfter}; else fall silent this long. */
         Duration stall;
+
         boolean usageInEveryChunk;
         boolean siliconFlowImages;
 
@@ -389,7 +410,9 @@ public final class OpenAiStandIn implements AutoCloseable {
                 reported.put("input_tokens", usage.promptTokens());
                 reported.put("output_tokens", usage.completionTokens());
                 reported.put("total_tokens", usage.promptTokens() + usage.completionTokens());
-                reported.putObject("input_tokens_details").put("text_tokens", usage.promptTokens()).put("image_tokens", 0);
+                reported.putObject("input_tokens_details")
+                        .put("text_tokens", usage.promptTokens())
+                        .put("image_tokens", 0);
             }
             return answer;
         }
@@ -400,7 +423,11 @@ public final class OpenAiStandIn implements AutoCloseable {
             ArrayNode data = answer.putArray("data");
             for (String id : List.of(
                     "deepseek-ai/DeepSeek-V3", "Qwen/Qwen2.5-7B-Instruct", "black-forest-labs/FLUX.1-schnell")) {
-                data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "stand-in");
+                data.addObject()
+                        .put("id", id)
+                        .put("object", "model")
+                        .put("created", 0)
+                        .put("owned_by", "stand-in");
             }
             return answer;
         }

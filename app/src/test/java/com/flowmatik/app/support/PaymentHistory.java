@@ -20,13 +20,29 @@ public final class PaymentHistory {
         String customer = "cus_" + suffix;
         String subscription = "sub_" + suffix;
         deliver(api, now, ProviderEvents.stripeCheckoutCompleted(event(), now, userId, customer, subscription));
-        deliver(api, now, ProviderEvents.stripeSubscription(event(), "customer.subscription.created", now, userId,
-                subscription, customer, TestSecrets.STRIPE_PRICE_STARTER, "active", now.plus(Duration.ofDays(30)),
-                false));
-        deliver(api, now, ProviderEvents.stripeInvoice(event(), "invoice.paid", now, "in_" + suffix, "R-" + suffix,
-                customer, subscription, 1900, 1));
-        deliver(api, now, ProviderEvents.stripePaymentMethodAttached(event(), now, "pm_" + suffix, customer, "visa",
-                "4242"));
+        deliver(
+                api,
+                now,
+                ProviderEvents.stripeSubscription(
+                        event(),
+                        "customer.subscription.created",
+                        now,
+                        userId,
+                        subscription,
+                        customer,
+                        TestSecrets.STRIPE_PRICE_STARTER,
+                        "active",
+                        now.plus(Duration.ofDays(30)),
+                        false));
+        deliver(
+                api,
+                now,
+                ProviderEvents.stripeInvoice(
+                        event(), "invoice.paid", now, "in_" + suffix, "R-" + suffix, customer, subscription, 1900, 1));
+        deliver(
+                api,
+                now,
+                ProviderEvents.stripePaymentMethodAttached(event(), now, "pm_" + suffix, customer, "visa", "4242"));
     }
 
     private static void deliver(Api api, Instant now, String body) {

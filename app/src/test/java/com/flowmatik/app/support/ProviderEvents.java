@@ -30,7 +30,8 @@ public final class ProviderEvents {
 
     /** Delivers a LemonSqueezy event to the platform, signed with the test secret. */
     public static Api.Response deliverToLemonSqueezyWebhook(Api api, String body) {
-        return deliverToLemonSqueezyWebhook(api, body, lemonSqueezySignature(body, TestSecrets.LEMONSQUEEZY_WEBHOOK_SECRET));
+        return deliverToLemonSqueezyWebhook(
+                api, body, lemonSqueezySignature(body, TestSecrets.LEMONSQUEEZY_WEBHOOK_SECRET));
     }
 
     public static Api.Response deliverToLemonSqueezyWebhook(Api api, String body, String signature) {
@@ -55,8 +56,16 @@ public final class ProviderEvents {
 
     /** A {@code customer.subscription.*} event of the current API version (period end on the item). */
     public static String stripeSubscription(
-            String eventId, String type, Instant created, String userId, String subscriptionId, String customerId,
-            String priceId, String status, Instant periodEnd, boolean cancelAtPeriodEnd) {
+            String eventId,
+            String type,
+            Instant created,
+            String userId,
+            String subscriptionId,
+            String customerId,
+            String priceId,
+            String status,
+            Instant periodEnd,
+            boolean cancelAtPeriodEnd) {
         return """
                 {
                   "id": "%s",
@@ -87,9 +96,19 @@ public final class ProviderEvents {
                     }
                   }
                 }
-                """.formatted(eventId, created.getEpochSecond(), type, subscriptionId, customerId, status,
-                cancelAtPeriodEnd, userId, subscriptionId, periodEnd.minusSeconds(2_592_000).getEpochSecond(),
-                periodEnd.getEpochSecond(), priceId);
+                """.formatted(
+                        eventId,
+                        created.getEpochSecond(),
+                        type,
+                        subscriptionId,
+                        customerId,
+                        status,
+                        cancelAtPeriodEnd,
+                        userId,
+                        subscriptionId,
+                        periodEnd.minusSeconds(2_592_000).getEpochSecond(),
+                        periodEnd.getEpochSecond(),
+                        priceId);
     }
 
     /** A {@code checkout.session.completed} event: the session names the customer and our user. */
@@ -119,8 +138,15 @@ public final class ProviderEvents {
 
     /** An {@code invoice.paid} or {@code invoice.payment_failed} event; it names the customer only. */
     public static String stripeInvoice(
-            String eventId, String type, Instant created, String invoiceId, String number, String customerId,
-            String subscriptionId, long totalCents, int attemptCount) {
+            String eventId,
+            String type,
+            Instant created,
+            String invoiceId,
+            String number,
+            String customerId,
+            String subscriptionId,
+            long totalCents,
+            int attemptCount) {
         String paidAt = type.equals("invoice.paid") ? Long.toString(created.getEpochSecond()) : "null";
         return """
                 {
@@ -150,8 +176,19 @@ public final class ProviderEvents {
                     }
                   }
                 }
-                """.formatted(eventId, created.getEpochSecond(), type, invoiceId, number, customerId, totalCents,
-                attemptCount, created.getEpochSecond(), paidAt, subscriptionId, totalCents);
+                """.formatted(
+                        eventId,
+                        created.getEpochSecond(),
+                        type,
+                        invoiceId,
+                        number,
+                        customerId,
+                        totalCents,
+                        attemptCount,
+                        created.getEpochSecond(),
+                        paidAt,
+                        subscriptionId,
+                        totalCents);
     }
 
     /** A {@code payment_method.attached} event. */
@@ -185,8 +222,16 @@ public final class ProviderEvents {
 
     /** A LemonSqueezy {@code subscription_*} event. */
     public static String lemonSubscription(
-            String eventName, String userId, String subscriptionId, String customerId, String variantId,
-            String status, boolean cancelled, Instant renewsAt, Instant endsAt, Instant updatedAt) {
+            String eventName,
+            String userId,
+            String subscriptionId,
+            String customerId,
+            String variantId,
+            String status,
+            boolean cancelled,
+            Instant renewsAt,
+            Instant endsAt,
+            Instant updatedAt) {
         return """
                 {
                   "meta": {"event_name": "%s", "custom_data": {"user_id": "%s"}},
@@ -212,14 +257,28 @@ public final class ProviderEvents {
                     }
                   }
                 }
-                """.formatted(eventName, userId, subscriptionId, customerId, variantId, status, cancelled, renewsAt,
-                endsAt == null ? "null" : "\"" + endsAt + "\"", updatedAt);
+                """.formatted(
+                        eventName,
+                        userId,
+                        subscriptionId,
+                        customerId,
+                        variantId,
+                        status,
+                        cancelled,
+                        renewsAt,
+                        endsAt == null ? "null" : "\"" + endsAt + "\"",
+                        updatedAt);
     }
 
     /** A LemonSqueezy {@code subscription_payment_success} or {@code _failed} event (a subscription invoice). */
     public static String lemonPayment(
-            String eventName, String userId, String invoiceId, String subscriptionId, String customerId,
-            long totalCents, Instant at) {
+            String eventName,
+            String userId,
+            String invoiceId,
+            String subscriptionId,
+            String customerId,
+            long totalCents,
+            Instant at) {
         return """
                 {
                   "meta": {"event_name": "%s", "custom_data": {"user_id": "%s"}},
@@ -241,8 +300,17 @@ public final class ProviderEvents {
                     }
                   }
                 }
-                """.formatted(eventName, userId, invoiceId, subscriptionId, customerId,
-                eventName.endsWith("success") ? "paid" : "failed", totalCents, totalCents, at, at);
+                """.formatted(
+                        eventName,
+                        userId,
+                        invoiceId,
+                        subscriptionId,
+                        customerId,
+                        eventName.endsWith("success") ? "paid" : "failed",
+                        totalCents,
+                        totalCents,
+                        at,
+                        at);
     }
 
     private static String hmacHex(String secret, byte[] data) {

@@ -23,8 +23,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ReadModelTables {
 
-    private static final Set<String> NOT_COMPARED = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
-            "saga_entry", "association_value_entry", "dead_letter_entry", "scheduled_tasks", "flyway_schema_history");
+    private static final Set<String> NOT_COMPARED = Set.of(
+            "domain_event_entry",
+            "snapshot_event_entry",
+            "token_entry",
+            "saga_entry",
+            "association_value_entry",
+            "dead_letter_entry",
+            "scheduled_tasks",
+            "flyway_schema_history");
 
     private ReadModelTables() {}
 
@@ -32,7 +39,9 @@ public final class ReadModelTables {
         List<String> names = jdbc.execute((ConnectionCallback<List<String>>) ReadModelTables::names);
         Map<String, List<Map<String, Object>>> tables = new TreeMap<>();
         for (String table : names) {
-            int columns = jdbc.queryForRowSet("SELECT * FROM " + table + " WHERE 1 = 0").getMetaData().getColumnCount();
+            int columns = jdbc.queryForRowSet("SELECT * FROM " + table + " WHERE 1 = 0")
+                    .getMetaData()
+                    .getColumnCount();
             StringBuilder order = new StringBuilder();
             for (int column = 1; column <= columns; column++) {
                 order.append(column == 1 ? "" : ", ").append(column);
@@ -40,7 +49,8 @@ public final class ReadModelTables {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order)) {
                 Map<String, Object> comparable = new LinkedHashMap<>();
-                row.forEach((column, value) -> comparable.put(column.toLowerCase(Locale.ROOT),
+                row.forEach((column, value) -> comparable.put(
+                        column.toLowerCase(Locale.ROOT),
                         value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value));
                 rows.add(comparable);
             }
@@ -73,8 +83,8 @@ public final class ReadModelTables {
     private static List<String> names(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         List<String> names = new ArrayList<>();
-        try (ResultSet tables = metaData.getTables(connection.getCatalog(), connection.getSchema(), "%",
-                new String[] {"TABLE"})) {
+        try (ResultSet tables =
+                metaData.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
             while (tables.next()) {
                 String name = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (!NOT_COMPARED.contains(name)) {

@@ -201,7 +201,11 @@ public final class StripeStandIn implements AutoCloseable {
         ObjectNode method = object("payment_method", id);
         method.put("type", "card");
         method.put("customer", params.get("customer"));
-        method.putObject("card").put("brand", "visa").put("last4", "4242").put("exp_month", 12).put("exp_year", 2030);
+        method.putObject("card")
+                .put("brand", "visa")
+                .put("last4", "4242")
+                .put("exp_month", 12)
+                .put("exp_year", 2030);
         return method;
     }
 
@@ -209,7 +213,11 @@ public final class StripeStandIn implements AutoCloseable {
         ObjectNode subscription = subscription(nextId("sub"), params.get("customer"), "incomplete", false);
         subscription.put("default_payment_method", params.get("default_payment_method"));
         subscription.set("metadata", metadata(params, "metadata"));
-        ObjectNode item = subscription.putObject("items").put("object", "list").putArray("data").addObject();
+        ObjectNode item = subscription
+                .putObject("items")
+                .put("object", "list")
+                .putArray("data")
+                .addObject();
         item.put("id", nextId("si")).put("object", "subscription_item").put("quantity", 1);
         item.put("current_period_start", 1_700_000_000L).put("current_period_end", 1_702_592_000L);
         item.putObject("price").put("id", params.get("items[0][price]")).put("object", "price");

@@ -91,14 +91,18 @@ public final class SuiteLogs implements LauncherSessionListener {
     private static synchronized void finish() {
         capture.close();
         try {
-            Files.write(Path.of(System.getProperty(FOLDER_PROPERTY)).resolve(SECRETS_FILE), SECRETS, StandardCharsets.UTF_8);
+            Files.write(
+                    Path.of(System.getProperty(FOLDER_PROPERTY)).resolve(SECRETS_FILE),
+                    SECRETS,
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** An appender on the root logger that stays attached when Spring Boot configures Logback again. */
-    private static final class Capture extends UnsynchronizedAppenderBase<ILoggingEvent> implements LoggerContextListener {
+    private static final class Capture extends UnsynchronizedAppenderBase<ILoggingEvent>
+            implements LoggerContextListener {
 
         private final BufferedWriter out;
 
@@ -118,10 +122,14 @@ public final class SuiteLogs implements LauncherSessionListener {
         @Override
         protected void append(ILoggingEvent event) {
             StringBuilder line = new StringBuilder()
-                    .append(event.getInstant()).append(' ')
-                    .append(event.getLevel()).append(' ')
-                    .append(event.getLoggerName()).append(' ')
-                    .append(event.getMDCPropertyMap()).append(' ')
+                    .append(event.getInstant())
+                    .append(' ')
+                    .append(event.getLevel())
+                    .append(' ')
+                    .append(event.getLoggerName())
+                    .append(' ')
+                    .append(event.getMDCPropertyMap())
+                    .append(' ')
                     .append(event.getFormattedMessage());
             for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
                 line.append("\n  ").append(thrown.getClassName()).append(": ").append(thrown.getMessage());

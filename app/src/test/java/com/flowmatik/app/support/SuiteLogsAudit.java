@@ -25,13 +25,18 @@ class SuiteLogsAudit {
 
     /** Runs of characters a token, key or secret is made of. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.~+-]{12,}");
+
     private static final Pattern SHAPES = Pattern.compile(
             "eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}" // a JWT
                     + "|(?i:bearer)\\s+[A-Za-z0-9_.-]{12,}" // an Authorization header's value
                     + "|reset-password\\?token=[A-Za-z0-9_-]{8,}"); // a working reset link
     private static final List<String> CONFIGURED = List.of(
-            TestSecrets.JWT, TestSecrets.ADMIN_PASSWORD, TestSecrets.STRIPE_WEBHOOK_SECRET,
-            TestSecrets.LEMONSQUEEZY_WEBHOOK_SECRET, TestSecrets.STRIPE_SECRET_KEY, TestSecrets.LEMONSQUEEZY_API_KEY,
+            TestSecrets.JWT,
+            TestSecrets.ADMIN_PASSWORD,
+            TestSecrets.STRIPE_WEBHOOK_SECRET,
+            TestSecrets.LEMONSQUEEZY_WEBHOOK_SECRET,
+            TestSecrets.STRIPE_SECRET_KEY,
+            TestSecrets.LEMONSQUEEZY_API_KEY,
             OpenAiStandIn.API_KEY);
 
     @Test

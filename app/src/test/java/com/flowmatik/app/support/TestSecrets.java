@@ -11,14 +11,17 @@ public final class TestSecrets {
 
     /** The signing secrets the payment providers' webhooks are verified with in tests. */
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_only_0123456789abcdef";
+
     public static final String LEMONSQUEEZY_WEBHOOK_SECRET = "lemonsqueezy-test-only-signing-secret";
 
     /** The API keys the payment stand-ins expect. */
     public static final String STRIPE_SECRET_KEY = "sk_test_stand_in_0123456789";
+
     public static final String LEMONSQUEEZY_API_KEY = "lemonsqueezy-stand-in-key";
 
     /** Stripe prices and LemonSqueezy variants of the paid plans, as configured in tests. */
     public static final String STRIPE_PRICE_STARTER = "price_starter_test";
+
     public static final String STRIPE_PRICE_PRO = "price_pro_test";
     public static final String STRIPE_PRICE_BUSINESS = "price_business_test";
     public static final String LEMONSQUEEZY_STORE_ID = "4242";

@@ -38,22 +38,32 @@ class UsageIngestIT extends IntegrationTest {
                 event("e1", MODEL, 12, 6),
                 event("e2", "no-such-model", 12, 6),
                 event("e3", MODEL, -1, 6),
-                withTime(event("e4", MODEL, 12, 6), CLOCK.instant().plus(Duration.ofMinutes(10)).toString()),
-                withTime(event("e5", MODEL, 12, 6), CLOCK.instant().minusSeconds(30).toString()));
+                withTime(
+                        event("e4", MODEL, 12, 6),
+                        CLOCK.instant().plus(Duration.ofMinutes(10)).toString()),
+                withTime(
+                        event("e5", MODEL, 12, 6),
+                        CLOCK.instant().minusSeconds(30).toString()));
 
         JsonNode answer = send(ada, batch);
 
         assertThat(answer.path("accepted").asLong()).isEqualTo(2);
         assertThat(answer.path("duplicates").asLong()).isEqualTo(1);
         assertThat(answer.path("rejected").asLong()).isEqualTo(3);
-        assertThat(statuses(answer)).containsExactly(
-                "e1 accepted", "e1 duplicate", "e2 rejected unknown-model", "e3 rejected invalid-tokens",
-                "e4 rejected future-time", "e5 accepted");
+        assertThat(statuses(answer))
+                .containsExactly(
+                        "e1 accepted",
+                        "e1 duplicate",
+                        "e2 rejected unknown-model",
+                        "e3 rejected invalid-tokens",
+                        "e4 rejected future-time",
+                        "e5 accepted");
         JsonNode first = answer.path("receipts").get(0);
         assertThat(first.path("costMicros").asLong()).isEqualTo(COST_OF_12_IN_6_OUT);
         assertThat(first.path("overQuota").asBoolean()).isFalse();
         assertThat(first.path("requestId").asString()).isNotBlank();
-        assertThat(answer.path("receipts").get(1).path("requestId").asString()).isEqualTo(first.path("requestId").asString());
+        assertThat(answer.path("receipts").get(1).path("requestId").asString())
+                .isEqualTo(first.path("requestId").asString());
         assertThat(answer.path("receipts").get(2).has("requestId")).isFalse();
         assertThat(eventTypesOf("usage:" + ada.id)).containsExactly("com.flowmatik.api.usage.UsageRecorded");
 
@@ -61,12 +71,15 @@ class UsageIngestIT extends IntegrationTest {
         String admin = adminToken();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             JsonNode listed = api.get("/api/admin/users?q=" + ada.email.substring(0, ada.email.indexOf('@')), admin)
-                    .json().path("items").get(0);
+                    .json()
+                    .path("items")
+                    .get(0);
             assertThat(listed.path("today").path("requests").asLong()).isEqualTo(2);
             assertThat(listed.path("today").path("tokens").asLong()).isEqualTo(2 * 18);
             assertThat(listed.path("today").path("costMicros").asLong()).isEqualTo(2 * COST_OF_12_IN_6_OUT);
         });
-        JsonNode totals = api.get("/api/payments/billing-history", ada.token).json().path("totals");
+        JsonNode totals =
+                api.get("/api/payments/billing-history", ada.token).json().path("totals");
         assertThat(totals.path("requests").asLong()).isEqualTo(2);
         assertThat(totals.path("promptTokens").asLong()).isEqualTo(24);
         assertThat(totals.path("completionTokens").asLong()).isEqualTo(12);
@@ -74,10 +87,16 @@ class UsageIngestIT extends IntegrationTest {
 
         JsonNode again = send(ada, batch);
 
-        assertThat(statuses(again)).containsExactly(
-                "e1 duplicate", "e1 duplicate", "e2 rejected unknown-model", "e3 rejected invalid-tokens",
-                "e4 rejected future-time", "e5 duplicate");
-        assertThat(again.path("receipts").get(0).path("requestId").asString()).isEqualTo(first.path("requestId").asString());
+        assertThat(statuses(again))
+                .containsExactly(
+                        "e1 duplicate",
+                        "e1 duplicate",
+                        "e2 rejected unknown-model",
+                        "e3 rejected invalid-tokens",
+                        "e4 rejected future-time",
+                        "e5 duplicate");
+        assertThat(again.path("receipts").get(0).path("requestId").asString())
+                .isEqualTo(first.path("requestId").asString());
         assertThat(eventTypesOf("usage:" + ada.id)).containsExactly("com.flowmatik.api.usage.UsageRecorded");
         awaitReadModelsCaughtUp();
         awaitCounted(ada, 2, 2 * 18, 2 * COST_OF_12_IN_6_OUT);
@@ -86,15 +105,19 @@ class UsageIngestIT extends IntegrationTest {
     @Test
     void theSameIdWithAnotherBodyIsRejectedAsReusedAndKeepsItsFirstReceipt() {
         User ada = signUp("reuse");
-        JsonNode first = send(ada, List.of(event("call-1", MODEL, 12, 6))).path("receipts").get(0);
+        JsonNode first = send(ada, List.of(event("call-1", MODEL, 12, 6)))
+                .path("receipts")
+                .get(0);
 
-        JsonNode reused = send(ada, List.of(event("call-1", MODEL, 13, 6), withMetadata(event("call-1", MODEL, 12, 6))));
+        JsonNode reused =
+                send(ada, List.of(event("call-1", MODEL, 13, 6), withMetadata(event("call-1", MODEL, 12, 6))));
 
         assertThat(statuses(reused)).containsExactly("call-1 rejected id-reused", "call-1 rejected id-reused");
         Response receipt = api.get("/api/usage/events/call-1", ada.token);
         assertThat(receipt.status()).isEqualTo(200);
         assertThat(receipt.json().path("status").asString()).isEqualTo("accepted");
-        assertThat(receipt.json().path("requestId").asString()).isEqualTo(first.path("requestId").asString());
+        assertThat(receipt.json().path("requestId").asString())
+                .isEqualTo(first.path("requestId").asString());
         assertThat(receipt.json().path("costMicros").asLong()).isEqualTo(COST_OF_12_IN_6_OUT);
         assertThat(api.get("/api/usage/events/never-sent", ada.token).status()).isEqualTo(404);
     }
@@ -106,7 +129,8 @@ class UsageIngestIT extends IntegrationTest {
         send(ada, List.of(event("shared-id", MODEL, 12, 6)));
 
         assertThat(api.get("/api/usage/events/shared-id", bob.token).status()).isEqualTo(404);
-        assertThat(statuses(send(bob, List.of(event("shared-id", MODEL, 12, 6))))).containsExactly("shared-id accepted");
+        assertThat(statuses(send(bob, List.of(event("shared-id", MODEL, 12, 6)))))
+                .containsExactly("shared-id accepted");
     }
 
     @Test
@@ -133,13 +157,21 @@ class UsageIngestIT extends IntegrationTest {
             pool.shutdownNow();
         }
 
-        assertThat(answers.stream().mapToLong(answer -> answer.path("accepted").asLong()).sum()).isEqualTo(50);
-        assertThat(answers.stream().mapToLong(answer -> answer.path("duplicates").asLong()).sum()).isEqualTo(5 * 50);
+        assertThat(answers.stream()
+                        .mapToLong(answer -> answer.path("accepted").asLong())
+                        .sum())
+                .isEqualTo(50);
+        assertThat(answers.stream()
+                        .mapToLong(answer -> answer.path("duplicates").asLong())
+                        .sum())
+                .isEqualTo(5 * 50);
         Map<String, String> requestIds = new HashMap<>();
         for (JsonNode answer : answers) {
             for (JsonNode receipt : answer.path("receipts")) {
-                String known = requestIds.putIfAbsent(receipt.path("id").asString(), receipt.path("requestId").asString());
-                assertThat(receipt.path("requestId").asString()).isEqualTo(known == null ? receipt.path("requestId").asString() : known);
+                String known = requestIds.putIfAbsent(
+                        receipt.path("id").asString(), receipt.path("requestId").asString());
+                assertThat(receipt.path("requestId").asString())
+                        .isEqualTo(known == null ? receipt.path("requestId").asString() : known);
             }
         }
         assertThat(requestIds).hasSize(50);
@@ -156,14 +188,20 @@ class UsageIngestIT extends IntegrationTest {
         JsonNode answer = send(ada, batch);
 
         assertThat(answer.path("accepted").asLong()).isEqualTo(101);
-        assertThat(answer.path("receipts").get(99).path("overQuota").asBoolean()).isFalse();
-        assertThat(answer.path("receipts").get(100).path("overQuota").asBoolean()).isTrue();
+        assertThat(answer.path("receipts").get(99).path("overQuota").asBoolean())
+                .isFalse();
+        assertThat(answer.path("receipts").get(100).path("overQuota").asBoolean())
+                .isTrue();
         int callsBefore = AI.chatCalls();
         Response chat = api.post("/api/ai/chat", Map.of("message", "Hello"), ada.token);
         assertThat(chat.status()).isEqualTo(429);
         assertThat(chat.json().path("limit").asString()).isEqualTo("requests");
         assertThat(AI.chatCalls()).isEqualTo(callsBefore);
-        awaitCounted(ada, 101, 101 * 2, answer.path("receipts").get(0).path("costMicros").asLong() * 101);
+        awaitCounted(
+                ada,
+                101,
+                101 * 2,
+                answer.path("receipts").get(0).path("costMicros").asLong() * 101);
     }
 
     @Test
@@ -176,7 +214,9 @@ class UsageIngestIT extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(api.get("/api/usage/events/big-0", ada.token).status()).isEqualTo(404);
         assertThat(eventTypesOf("usage:" + ada.id)).isEmpty();
-        assertThat(api.post("/api/usage/events", Map.of("events", List.of()), ada.token).status()).isEqualTo(400);
+        assertThat(api.post("/api/usage/events", Map.of("events", List.of()), ada.token)
+                        .status())
+                .isEqualTo(400);
     }
 
     private record User(String id, String email, String token) {}
@@ -234,8 +274,10 @@ class UsageIngestIT extends IntegrationTest {
     private static List<String> statuses(JsonNode answer) {
         List<String> statuses = new ArrayList<>();
         for (JsonNode receipt : answer.path("receipts")) {
-            String line = receipt.path("id").asString() + " " + receipt.path("status").asString();
-            statuses.add(receipt.has("reason") ? line + " " + receipt.path("reason").asString() : line);
+            String line =
+                    receipt.path("id").asString() + " " + receipt.path("status").asString();
+            statuses.add(
+                    receipt.has("reason") ? line + " " + receipt.path("reason").asString() : line);
         }
         return statuses;
     }

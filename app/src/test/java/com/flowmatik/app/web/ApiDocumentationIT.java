@@ -31,9 +31,15 @@ class ApiDocumentationIT extends IntegrationTest {
 
         assertThat(scheme.path("type").asString()).isEqualTo("http");
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
-        assertThat(operation(document, "/api/auth/me", "get").path("security").get(0).has("bearer")).isTrue();
-        assertThat(operation(document, "/api/auth/login", "post").has("security")).isFalse();
-        assertThat(operation(document, "/api/payments/plans", "get").has("security")).isFalse();
+        assertThat(operation(document, "/api/auth/me", "get")
+                        .path("security")
+                        .get(0)
+                        .has("bearer"))
+                .isTrue();
+        assertThat(operation(document, "/api/auth/login", "post").has("security"))
+                .isFalse();
+        assertThat(operation(document, "/api/payments/plans", "get").has("security"))
+                .isFalse();
     }
 
     @Test
@@ -48,13 +54,17 @@ class ApiDocumentationIT extends IntegrationTest {
         assertThat(schemesOf(operation(document, "/api/usage/events", "post"))).containsExactly("bearer", "apiKey");
         assertThat(schemesOf(operation(document, "/api/auth/me", "get"))).containsExactly("bearer", "apiKey");
         assertThat(schemesOf(operation(document, "/api/auth/api-keys", "post"))).containsExactly("bearer");
-        assertThat(schemesOf(operation(document, "/api/payments/subscription", "get"))).containsExactly("bearer");
-        assertThat(schemesOf(operation(document, "/api/admin/dashboard", "get"))).containsExactly("bearer");
+        assertThat(schemesOf(operation(document, "/api/payments/subscription", "get")))
+                .containsExactly("bearer");
+        assertThat(schemesOf(operation(document, "/api/admin/dashboard", "get")))
+                .containsExactly("bearer");
     }
 
     private static List<String> schemesOf(JsonNode operation) {
         List<String> schemes = new ArrayList<>();
-        operation.path("security").forEach(requirement -> requirement.properties().forEach(entry -> schemes.add(entry.getKey())));
+        operation
+                .path("security")
+                .forEach(requirement -> requirement.properties().forEach(entry -> schemes.add(entry.getKey())));
         return schemes;
     }
 
@@ -63,21 +73,40 @@ class ApiDocumentationIT extends IntegrationTest {
         JsonNode document = document();
         List<String> operations = new ArrayList<>();
 
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-            JsonNode operation = entry.getValue();
-            String name = entry.getKey() + " " + path.getKey();
-            operations.add(name);
-            assertThat(operation.path("tags").size()).as(name).isEqualTo(1);
-            assertThat(operation.path("tags").get(0).asString()).as(name).doesNotEndWith("-controller");
-            assertThat(operation.path("summary").asString()).as(name).isNotBlank();
-            operation.path("responses").forEach(response -> assertThat(response.path("content").has("*/*"))
-                    .as(name).isFalse());
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(entry -> {
+                    JsonNode operation = entry.getValue();
+                    String name = entry.getKey() + " " + path.getKey();
+                    operations.add(name);
+                    assertThat(operation.path("tags").size()).as(name).isEqualTo(1);
+                    assertThat(operation.path("tags").get(0).asString())
+                            .as(name)
+                            .doesNotEndWith("-controller");
+                    assertThat(operation.path("summary").asString()).as(name).isNotBlank();
+                    operation
+                            .path("responses")
+                            .forEach(response -> assertThat(
+                                            response.path("content").has("*/*"))
+                                    .as(name)
+                                    .isFalse());
+                }));
 
         assertThat(operations).hasSizeGreaterThan(30);
-        assertThat(operation(document, "/api/auth/login", "post").path("tags").get(0).asString()).startsWith("Accounts");
-        assertThat(operation(document, "/api/ai/chat", "post").path("tags").get(0).asString()).startsWith("AI");
-        assertThat(operation(document, "/api/admin/dashboard", "get").path("tags").get(0).asString())
+        assertThat(operation(document, "/api/auth/login", "post")
+                        .path("tags")
+                        .get(0)
+                        .asString())
+                .startsWith("Accounts");
+        assertThat(operation(document, "/api/ai/chat", "post")
+                        .path("tags")
+                        .get(0)
+                        .asString())
+                .startsWith("AI");
+        assertThat(operation(document, "/api/admin/dashboard", "get")
+                        .path("tags")
+                        .get(0)
+                        .asString())
                 .startsWith("Operations");
     }
 
@@ -85,14 +114,27 @@ class ApiDocumentationIT extends IntegrationTest {
     void errorsAreProblemDetails() {
         JsonNode document = document();
         JsonNode me = operation(document, "/api/auth/me", "get").path("responses");
-        JsonNode conversation = operation(document, "/api/ai/conversations/{id}", "get").path("responses");
+        JsonNode conversation =
+                operation(document, "/api/ai/conversations/{id}", "get").path("responses");
         JsonNode dashboard = operation(document, "/api/admin/dashboard", "get").path("responses");
 
-        assertThat(me.path("401").path("content").has("application/problem+json")).isTrue();
-        assertThat(conversation.path("404").path("content").path("application/problem+json").path("schema")
-                .path("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+        assertThat(me.path("401").path("content").has("application/problem+json"))
+                .isTrue();
+        assertThat(conversation
+                        .path("404")
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/Problem");
         assertThat(dashboard.has("403")).isTrue();
-        assertThat(document.path("components").path("schemas").path("Problem").path("properties").has("type")).isTrue();
+        assertThat(document.path("components")
+                        .path("schemas")
+                        .path("Problem")
+                        .path("properties")
+                        .has("type"))
+                .isTrue();
     }
 
     private JsonNode document() {

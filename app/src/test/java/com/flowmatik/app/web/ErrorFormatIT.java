@@ -31,7 +31,9 @@ class ErrorFormatIT extends IntegrationTest {
         Response anonymous = api.get("/api/no-such-thing", null);
 
         assertProblem(anonymous, 404, "not-found");
-        assertThat(api.get("/api/auth/me", null).status()).as("a known path still asks for a token").isEqualTo(401);
+        assertThat(api.get("/api/auth/me", null).status())
+                .as("a known path still asks for a token")
+                .isEqualTo(401);
     }
 
     @Test
@@ -40,10 +42,14 @@ class ErrorFormatIT extends IntegrationTest {
             Raw answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertThat(answer.status).as(path).isEqualTo(400);
-            assertThat(answer.head).as(path).containsIgnoringCase("Content-Type: application/problem+json")
+            assertThat(answer.head)
+                    .as(path)
+                    .containsIgnoringCase("Content-Type: application/problem+json")
                     .containsIgnoringCase("X-Content-Type-Options: nosniff")
                     .containsIgnoringCase("X-Frame-Options: DENY");
-            assertThat(JSON.readTree(answer.body).path("type").asString()).as(path).endsWith("/malformed-request");
+            assertThat(JSON.readTree(answer.body).path("type").asString())
+                    .as(path)
+                    .endsWith("/malformed-request");
         }
     }
 
@@ -92,7 +98,8 @@ class ErrorFormatIT extends IntegrationTest {
         }
         assertThat(error).as(answer.body()).isNotNull();
         assertThat(error.path("status").asInt()).isEqualTo(502);
-        assertThat(error.path("type").asString()).isEqualTo(ProblemType.PROVIDER_ERROR.uri().toString());
+        assertThat(error.path("type").asString())
+                .isEqualTo(ProblemType.PROVIDER_ERROR.uri().toString());
         assertThat(error.path("requestId").asString()).isNotBlank();
     }
 
@@ -107,7 +114,8 @@ class ErrorFormatIT extends IntegrationTest {
 
     @Test
     void aSignatureDatedBeyondTheToleranceIsRefusedInBothDirections() {
-        String body = "{\"id\":\"evt_timed\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":{\"object\":{}}}";
+        String body =
+                "{\"id\":\"evt_timed\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":{\"object\":{}}}";
         for (Duration offset : new Duration[] {Duration.ofSeconds(600), Duration.ofSeconds(-600)}) {
             String signature = ProviderEvents.stripeSignature(
                     body, CLOCK.instant().plus(offset), TestSecrets.STRIPE_WEBHOOK_SECRET);

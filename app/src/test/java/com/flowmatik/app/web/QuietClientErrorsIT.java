@@ -28,7 +28,8 @@ class QuietClientErrorsIT extends IntegrationTest {
         Response chatted = api.send(api.request("/api/ai/chat", token)
                 .header("X-Request-Id", chat)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Hi\",\"conversationId\":\"no-such-conversation\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"message\":\"Hi\",\"conversationId\":\"no-such-conversation\"}")));
         Response deleted = api.send(api.request("/api/ai/conversations/no-such-conversation", token)
                 .header("X-Request-Id", delete)
                 .DELETE());
@@ -43,11 +44,22 @@ class QuietClientErrorsIT extends IntegrationTest {
     void aDuplicateWebhookIsAcknowledgedWithoutAWarning() {
         String token = api.register(uniqueEmail("quiet-webhook"), "quiet-password", "Quiet");
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
-        String body = ProviderEvents.stripeSubscription("evt_quiet_" + UUID.randomUUID(), "customer.subscription.created",
-                CLOCK.instant(), userId, "sub_quiet_" + userId, "cus_quiet_" + userId, TestSecrets.STRIPE_PRICE_PRO,
-                "active", CLOCK.instant().plus(Duration.ofDays(30)), false);
+        String body = ProviderEvents.stripeSubscription(
+                "evt_quiet_" + UUID.randomUUID(),
+                "customer.subscription.created",
+                CLOCK.instant(),
+                userId,
+                "sub_quiet_" + userId,
+                "cus_quiet_" + userId,
+                TestSecrets.STRIPE_PRICE_PRO,
+                "active",
+                CLOCK.instant().plus(Duration.ofDays(30)),
+                false);
         String signature = ProviderEvents.stripeSignature(body, CLOCK.instant(), TestSecrets.STRIPE_WEBHOOK_SECRET);
-        assertThat(deliver(body, signature, UUID.randomUUID().toString()).json().path("status").asString())
+        assertThat(deliver(body, signature, UUID.randomUUID().toString())
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("processed");
         String again = UUID.randomUUID().toString();
 

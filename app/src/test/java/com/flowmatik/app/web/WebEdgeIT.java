@@ -13,8 +13,11 @@ class WebEdgeIT extends IntegrationTest {
     @Test
     void everyResponseCarriesARequestIdAndEchoesASaneOne() {
         Response fresh = api.get("/health", null);
-        Response echoed = api.send(api.request("/health", null).header("X-Request-Id", "trace-42").GET());
-        Response insane = api.send(api.request("/health", null).header("X-Request-Id", "bad id\twith spaces").GET());
+        Response echoed = api.send(
+                api.request("/health", null).header("X-Request-Id", "trace-42").GET());
+        Response insane = api.send(api.request("/health", null)
+                .header("X-Request-Id", "bad id\twith spaces")
+                .GET());
 
         assertThat(fresh.header("X-Request-Id")).matches("[0-9a-f-]{36}");
         assertThat(echoed.header("X-Request-Id")).isEqualTo("trace-42");
@@ -27,7 +30,8 @@ class WebEdgeIT extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().path("type").asString()).isEqualTo("https://flowmatik.dev/problems/malformed-request");
+        assertThat(response.json().path("type").asString())
+                .isEqualTo("https://flowmatik.dev/problems/malformed-request");
         assertThat(response.json().path("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
     }
 
@@ -46,7 +50,8 @@ class WebEdgeIT extends IntegrationTest {
         Response declared = api.postRaw("/api/auth/login", big, "application/json", null);
         Response streamed = api.send(api.request("/api/auth/login", null)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))); // chunked
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes())))); // chunked
 
         assertThat(declared.status()).isEqualTo(413);
         assertThat(declared.json().path("type").asString()).endsWith("/payload-too-large");

@@ -4,11 +4,11 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.command.ai.provider.AiModel;
 import com.flowmatik.command.ai.provider.AiProvider;
 import com.flowmatik.command.ai.provider.ModelCatalogue;
+import com.flowmatik.command.refusal.ErrorVocabulary;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import com.flowmatik.command.refusal.ErrorVocabulary;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,20 +75,33 @@ class AiController {
     Map<String, Object> status() {
         String circuit = provider.status().name();
         return Map.of(
-                "provider", provider.name(),
-                "status", "CLOSED".equals(circuit) ? "available" : "OPEN".equals(circuit) ? "unavailable" : "recovering",
-                "circuitBreaker", circuit,
-                "defaultModel", catalogue.defaultChatModel().id());
+                "provider",
+                provider.name(),
+                "status",
+                "CLOSED".equals(circuit) ? "available" : "OPEN".equals(circuit) ? "unavailable" : "recovering",
+                "circuitBreaker",
+                circuit,
+                "defaultModel",
+                catalogue.defaultChatModel().id());
     }
 
     /** A model as {@code GET /api/ai/models} lists it. */
     record ModelResponse(
-            String id, String provider, String type, int contextWindow, long inputPricePerMTokensMicros,
+            String id,
+            String provider,
+            String type,
+            int contextWindow,
+            long inputPricePerMTokensMicros,
             long outputPricePerMTokensMicros) {
 
         static ModelResponse from(AiModel model) {
-            return new ModelResponse(model.id(), model.provider(), model.type(), model.contextWindow(),
-                    model.inputPricePerMTokensMicros(), model.outputPricePerMTokensMicros());
+            return new ModelResponse(
+                    model.id(),
+                    model.provider(),
+                    model.type(),
+                    model.contextWindow(),
+                    model.inputPricePerMTokensMicros(),
+                    model.outputPricePerMTokensMicros());
         }
     }
 }

@@ -27,7 +27,10 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
             @Value("${flowmatik.web.cors-origins:}") List<String> origins,
             ObjectProvider<HandshakeHandler> handshakes) {
         this.chat = chat;
-        this.origins = origins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
+        this.origins = origins.stream()
+                .map(String::trim)
+                .filter(origin -> !origin.isEmpty())
+                .toList();
         this.handshakes = handshakes;
     }
 

@@ -26,7 +26,8 @@ class ChatTurns {
 
     @CommandHandler
     void handle(CompleteChatTurn command) throws Exception {
-        usageAccounts.load(UsageAccountIds.of(command.completion().userId()))
+        usageAccounts
+                .load(UsageAccountIds.of(command.completion().userId()))
                 .execute(account -> account.handle(command.completion()));
         if (command.startsConversation()) {
             conversations.newInstance(() -> {
@@ -35,7 +36,9 @@ class ChatTurns {
                 return conversation;
             });
         } else {
-            conversations.load(command.turn().conversationId()).execute(conversation -> conversation.handle(command.turn()));
+            conversations
+                    .load(command.turn().conversationId())
+                    .execute(conversation -> conversation.handle(command.turn()));
         }
     }
 }

@@ -58,16 +58,35 @@ public class ContentGenerator {
         String what = type.wireName().replace('-', ' ');
         String content;
         if (multiStep) {
-            String outline = step(userId, generationId, model, type, "outline", steps,
+            String outline = step(
+                    userId,
+                    generationId,
+                    model,
+                    type,
+                    "outline",
+                    steps,
                     "Write a concise outline for a " + what + " about:\n" + body.prompt());
-            String draft = step(userId, generationId, model, type, "draft", steps,
+            String draft = step(
+                    userId,
+                    generationId,
+                    model,
+                    type,
+                    "draft",
+                    steps,
                     "Write the " + what + " about \"" + body.prompt() + "\" following this outline:\n" + outline);
-            content = step(userId, generationId, model, type, "polish", steps,
-                    "Polish this " + what + ": fix errors, tighten the wording, keep the structure. Answer with the text only.\n"
+            content = step(
+                    userId,
+                    generationId,
+                    model,
+                    type,
+                    "polish",
+                    steps,
+                    "Polish this " + what
+                            + ": fix errors, tighten the wording, keep the structure. Answer with the text only.\n"
                             + draft);
         } else {
-            content = step(userId, generationId, model, type, "write", steps,
-                    "Write a " + what + " about:\n" + body.prompt());
+            content = step(
+                    userId, generationId, model, type, "write", steps, "Write a " + what + " about:\n" + body.prompt());
         }
         String requestId = multiStep ? generationId : steps.get(0).requestId();
         return new GeneratedContent(requestId, type.wireName(), content, null, steps, total(steps), cost(steps));
@@ -81,12 +100,17 @@ public class ContentGenerator {
             String name,
             List<GeneratedContent.Step> steps,
             String instruction) {
-        List<ChatMessage> prompt = List.of(ChatMessage.system(type.agent().systemPrompt()), ChatMessage.user(instruction));
+        List<ChatMessage> prompt =
+                List.of(ChatMessage.system(type.agent().systemPrompt()), ChatMessage.user(instruction));
         return metering.meter(userId, generationId, RequestKind.CONTENT, model, open -> {
             ChatCompletion completion = provider.complete(new ChatRequest(model.id(), prompt, null));
             Metering.Charge charge = open.complete(completion.usage(), prompt, completion.content());
             steps.add(new GeneratedContent.Step(
-                    name, open.call().requestId(), model.id(), ChatAnswer.Usage.of(charge.usage()), charge.costMicros()));
+                    name,
+                    open.call().requestId(),
+                    model.id(),
+                    ChatAnswer.Usage.of(charge.usage()),
+                    charge.costMicros()));
             return completion.content();
         });
     }
@@ -94,13 +118,16 @@ public class ContentGenerator {
     private GeneratedContent image(UserId userId, GenerateContentBody body) {
         AiModel model = body.model() == null || body.model().isBlank()
                 ? catalogue.defaultImageModel()
-                : catalogue.find(body.model())
+                : catalogue
+                        .find(body.model())
                         .filter(AiModel::isImage)
                         .orElseThrow(() -> new BusinessRuleViolation(
                                 ErrorCode.VALIDATION, "model: not an image model of /api/ai/models"));
         return metering.meter(userId, null, RequestKind.IMAGE, model, open -> {
             ImageGeneration generation = provider.generateImage(new ImageRequest(
-                    model.id(), body.prompt(), body.count() == null ? 1 : body.count(),
+                    model.id(),
+                    body.prompt(),
+                    body.count() == null ? 1 : body.count(),
                     body.size() == null ? "1024x1024" : body.size()));
             TokenUsage reported = generation.usage() == null ? new TokenUsage(0, 0, 0) : generation.usage();
             Metering.Charge charge = open.complete(reported, List.of(), "");
@@ -118,13 +145,22 @@ public class ContentGenerator {
         List<String> images = keeper.keep(userId, call.requestId(), given);
         GeneratedContent.Step step = new GeneratedContent.Step(
                 "image", call.requestId(), model.id(), ChatAnswer.Usage.of(charge.usage()), charge.costMicros());
-        return new GeneratedContent(call.requestId(), ContentType.IMAGE.wireName(), null, images, List.of(step),
-                step.usage(), step.costMicros());
+        return new GeneratedContent(
+                call.requestId(),
+                ContentType.IMAGE.wireName(),
+                null,
+                images,
+                List.of(step),
+                step.usage(),
+                step.costMicros());
     }
 
     private static ChatAnswer.Usage total(List<GeneratedContent.Step> steps) {
-        long prompt = steps.stream().mapToLong(step -> step.usage().promptTokens()).sum();
-        long completion = steps.stream().mapToLong(step -> step.usage().completionTokens()).sum();
+        long prompt =
+                steps.stream().mapToLong(step -> step.usage().promptTokens()).sum();
+        long completion = steps.stream()
+                .mapToLong(step -> step.usage().completionTokens())
+                .sum();
         return new ChatAnswer.Usage(prompt, completion, prompt + completion);
     }
 

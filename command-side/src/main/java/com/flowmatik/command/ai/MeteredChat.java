@@ -63,7 +63,9 @@ public class MeteredChat {
                 ? List.of()
                 : commands.sendAndWait(new ReadConversation(input.conversationId(), input.userId()));
         Metering.Call call = metering.start(input.userId(), null, RequestKind.CHAT, model);
-        String conversationId = input.conversationId() != null ? input.conversationId() : ids.generateId().toString();
+        String conversationId = input.conversationId() != null
+                ? input.conversationId()
+                : ids.generateId().toString();
         return new Turn(input, call, conversationId, context.prompt(model, agent, history, input.message()));
     }
 
@@ -71,9 +73,11 @@ public class MeteredChat {
         if (id == null || id.isBlank()) {
             return catalogue.defaultChatModel();
         }
-        return catalogue.find(id)
+        return catalogue
+                .find(id)
                 .filter(AiModel::isChat)
-                .orElseThrow(() -> new BusinessRuleViolation(ErrorCode.VALIDATION, "model: not a chat model of /api/ai/models"));
+                .orElseThrow(() ->
+                        new BusinessRuleViolation(ErrorCode.VALIDATION, "model: not a chat model of /api/ai/models"));
     }
 
     static Agent agent(String name) {
@@ -112,13 +116,25 @@ public class MeteredChat {
                 Metering.Completion charged = open.completion(completion.usage(), prompt, completion.content());
                 commands.sendAndWait(new CompleteChatTurn(
                         charged.command(),
-                        new RecordChatTurn(conversationId, input.userId(), call.requestId(), call.model().id(),
-                                input.message(), completion.content(), charged.command().completedAt()),
+                        new RecordChatTurn(
+                                conversationId,
+                                input.userId(),
+                                call.requestId(),
+                                call.model().id(),
+                                input.message(),
+                                completion.content(),
+                                charged.command().completedAt()),
                         input.conversationId() == null));
                 open.charged();
                 Metering.Charge charge = charged.charge();
-                return new ChatAnswer(call.requestId(), conversationId, call.model().id(), completion.content(),
-                        ChatAnswer.Usage.of(charge.usage()), charge.costMicros(), charge.estimated());
+                return new ChatAnswer(
+                        call.requestId(),
+                        conversationId,
+                        call.model().id(),
+                        completion.content(),
+                        ChatAnswer.Usage.of(charge.usage()),
+                        charge.costMicros(),
+                        charge.estimated());
             });
         }
     }

@@ -128,8 +128,15 @@ public class Metering {
                     estimated ? new TokenUsage(tokens.countPrompt(prompt), tokens.count(answer), 0) : reported;
             long cost = catalogue.cost(call.model(), usage);
             CompleteAiRequest command = new CompleteAiRequest(
-                    call.userId(), call.requestId(), call.model().id(), usage.promptTokens(), usage.completionTokens(),
-                    usage.reasoningTokens(), estimated, cost, clock.instant());
+                    call.userId(),
+                    call.requestId(),
+                    call.model().id(),
+                    usage.promptTokens(),
+                    usage.completionTokens(),
+                    usage.reasoningTokens(),
+                    estimated,
+                    cost,
+                    clock.instant());
             answered = usage;
             return new Completion(command, new Charge(usage, cost, estimated));
         }
@@ -166,8 +173,16 @@ public class Metering {
     private void fail(Call call, String reason, TokenUsage reported, boolean served) {
         TokenUsage usage = reported == null ? new TokenUsage(0, 0, 0) : reported;
         commands.sendAndWait(new FailAiRequest(
-                call.userId(), call.requestId(), call.model().id(), reason, usage.promptTokens(),
-                usage.completionTokens(), catalogue.cost(call.model(), usage), served, call.startedAt(), clock.instant()));
+                call.userId(),
+                call.requestId(),
+                call.model().id(),
+                reason,
+                usage.promptTokens(),
+                usage.completionTokens(),
+                catalogue.cost(call.model(), usage),
+                served,
+                call.startedAt(),
+                clock.instant()));
     }
 
     private static String reason(ProviderException failure) {

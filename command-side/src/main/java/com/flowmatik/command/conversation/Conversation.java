@@ -9,14 +9,14 @@ import com.flowmatik.api.conversation.ConversationRenamed;
 import com.flowmatik.api.conversation.ConversationStarted;
 import com.flowmatik.api.conversation.ConversationSummary;
 import com.flowmatik.api.conversation.DeleteConversation;
-import com.flowmatik.api.conversation.RenameConversation;
 import com.flowmatik.api.conversation.MessageAdded;
 import com.flowmatik.api.conversation.ReadConversation;
 import com.flowmatik.api.conversation.RecordChatTurn;
+import com.flowmatik.api.conversation.RenameConversation;
 import com.flowmatik.api.identity.UserId;
-import com.flowmatik.command.AggregateCache;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.command.AggregateCache;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -64,10 +64,22 @@ public class Conversation {
         } else {
             requireOwner(command.userId());
         }
-        apply(new MessageAdded(command.conversationId(), command.userId(), command.requestId(), "user",
-                command.userMessage(), null, command.at()));
-        apply(new MessageAdded(command.conversationId(), command.userId(), command.requestId(), "assistant",
-                command.assistantMessage(), command.model(), command.at()));
+        apply(new MessageAdded(
+                command.conversationId(),
+                command.userId(),
+                command.requestId(),
+                "user",
+                command.userMessage(),
+                null,
+                command.at()));
+        apply(new MessageAdded(
+                command.conversationId(),
+                command.userId(),
+                command.requestId(),
+                "assistant",
+                command.assistantMessage(),
+                command.model(),
+                command.at()));
     }
 
     @CommandHandler

@@ -33,7 +33,8 @@ class ConversationController {
 
     @PatchMapping("/api/ai/conversations/{id}")
     ConversationSummary rename(Principal caller, @PathVariable String id, @Valid @RequestBody ConversationTitle body) {
-        return commands.sendAndWait(new RenameConversation(id, UserId.of(caller.getName()), body.title(), clock.instant()));
+        return commands.sendAndWait(
+                new RenameConversation(id, UserId.of(caller.getName()), body.title(), clock.instant()));
     }
 
     @DeleteMapping("/api/ai/conversations/{id}")

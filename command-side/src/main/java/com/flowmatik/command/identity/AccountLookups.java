@@ -28,8 +28,7 @@ class AccountLookups {
     private final ApiKeyOwners apiKeys;
     private final ApiKeyRevocations revocations;
 
-    AccountLookups(
-            EmailRegistry emails, ResetTokens resetTokens, ApiKeyOwners apiKeys, ApiKeyRevocations revocations) {
+    AccountLookups(EmailRegistry emails, ResetTokens resetTokens, ApiKeyOwners apiKeys, ApiKeyRevocations revocations) {
         this.emails = emails;
         this.resetTokens = resetTokens;
         this.apiKeys = apiKeys;
@@ -39,7 +38,8 @@ class AccountLookups {
     @EventHandler
     void on(UserRegistered event) {
         try {
-            emails.saveAndFlush(new RegisteredEmail(event.email(), event.userId().value()));
+            emails.saveAndFlush(
+                    new RegisteredEmail(event.email(), event.userId().value()));
         } catch (DataIntegrityViolationException raceLost) {
             throw new BusinessRuleViolation(ErrorCode.EMAIL_TAKEN, "An account with this e-mail already exists");
         }

@@ -31,14 +31,15 @@ class PasswordResets {
     @CommandHandler
     boolean handle(RequestPasswordReset command) {
         return emails.findById(EmailAddresses.normalize(command.email()))
-                .map(registered -> accounts.load(registered.userId())
-                        .invoke(account -> account.requestPasswordReset(command)))
+                .map(registered ->
+                        accounts.load(registered.userId()).invoke(account -> account.requestPasswordReset(command)))
                 .orElse(false);
     }
 
     @CommandHandler
     UserId handle(ResetPassword command) {
-        ResetToken token = resetTokens.findById(command.tokenHash())
+        ResetToken token = resetTokens
+                .findById(command.tokenHash())
                 .orElseThrow(() -> new BusinessRuleViolation(
                         ErrorCode.INVALID_RESET_TOKEN, "The reset link is invalid, used or expired"));
         accounts.load(token.userId()).execute(account -> account.resetPassword(command));

@@ -120,7 +120,8 @@ public class UserAccount {
                 && pendingResetTokenHash.equals(command.tokenHash())
                 && command.resetAt().isBefore(pendingResetExpiresAt);
         if (!tokenWorks) {
-            throw new BusinessRuleViolation(ErrorCode.INVALID_RESET_TOKEN, "The reset link is invalid, used or expired");
+            throw new BusinessRuleViolation(
+                    ErrorCode.INVALID_RESET_TOKEN, "The reset link is invalid, used or expired");
         }
         requireActive();
         requireBcrypt(command.newPasswordHash());
@@ -155,16 +156,24 @@ public class UserAccount {
             throw new BusinessRuleViolation(ErrorCode.VALIDATION, "plan: must be free, starter, pro or business");
         }
         if (command.provider() == PaymentProvider.MANUAL && isBilledByAProvider()) {
-            throw new BusinessRuleViolation(ErrorCode.SUBSCRIPTION_ACTIVE, "The user pays for " + plan.wireName()
-                    + " through " + planBilledBy.wireName() + "; the plan changes there");
+            throw new BusinessRuleViolation(
+                    ErrorCode.SUBSCRIPTION_ACTIVE,
+                    "The user pays for " + plan.wireName() + " through " + planBilledBy.wireName()
+                            + "; the plan changes there");
         }
         Role planRole = command.plan().role();
         boolean roleFollows = role != Role.ADMIN && role != planRole;
         if (command.plan() == plan && command.provider() == planBilledBy && !roleFollows) {
             return false;
         }
-        apply(new PlanChanged(userId, plan, command.plan(), command.plan().dailyLimits(), command.provider(),
-                command.changedBy(), command.changedAt()));
+        apply(new PlanChanged(
+                userId,
+                plan,
+                command.plan(),
+                command.plan().dailyLimits(),
+                command.provider(),
+                command.changedBy(),
+                command.changedAt()));
         if (roleFollows) {
             apply(new RoleChanged(userId, planRole, command.changedBy(), command.changedAt()));
         }
@@ -250,7 +259,9 @@ public class UserAccount {
     }
 
     private static void requireValid(String email, String name, String passwordHash) {
-        if (email == null || email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (email == null
+                || email.length() > MAX_EMAIL_LENGTH
+                || !EMAIL.matcher(email).matches()) {
             throw new BusinessRuleViolation(ErrorCode.VALIDATION, "email: must be a well-formed e-mail address");
         }
         requireValidName(name);

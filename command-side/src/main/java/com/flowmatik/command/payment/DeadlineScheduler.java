@@ -34,7 +34,9 @@ class DeadlineScheduler {
                 .filter(task -> task instanceof RecurringTask<?>)
                 .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
                 .toList();
-        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+        List<Task<?>> others = tasks.stream()
+                .filter(task -> !(task instanceof RecurringTask<?>))
+                .toList();
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(recurring)
                 .tableName("scheduled_tasks")

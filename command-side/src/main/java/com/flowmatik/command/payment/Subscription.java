@@ -109,8 +109,16 @@ public class Subscription {
             return false;
         }
         apply(new SubscriptionStarted(
-                user, report.provider(), report.subscriptionId(), report.customerId(), report.plan(), report.price(),
-                report.status(), report.currentPeriodEnd(), report.cancelAtPeriodEnd(), at));
+                user,
+                report.provider(),
+                report.subscriptionId(),
+                report.customerId(),
+                report.plan(),
+                report.price(),
+                report.status(),
+                report.currentPeriodEnd(),
+                report.cancelAtPeriodEnd(),
+                at));
         return true;
     }
 
@@ -179,15 +187,26 @@ public class Subscription {
         }
         if (!invoicesIssued.contains(key)) {
             apply(new InvoiceIssued(
-                    command.userId(), invoice.provider(), invoice.invoiceId(), invoice.number(),
-                    invoice.subscriptionId(), invoice.total(), invoice.lines(), invoice.issuedAt()));
+                    command.userId(),
+                    invoice.provider(),
+                    invoice.invoiceId(),
+                    invoice.number(),
+                    invoice.subscriptionId(),
+                    invoice.total(),
+                    invoice.lines(),
+                    invoice.issuedAt()));
         }
         if (command.outcome() == PaymentOutcome.SUCCEEDED) {
-            apply(new PaymentSucceeded(command.userId(), invoice.provider(), invoice.invoiceId(), invoice.total(), command.at()));
+            apply(new PaymentSucceeded(
+                    command.userId(), invoice.provider(), invoice.invoiceId(), invoice.total(), command.at()));
         } else {
             apply(new PaymentFailed(
-                    command.userId(), invoice.provider(), invoice.invoiceId(), invoice.total(),
-                    Objects.requireNonNullElse(command.failureReason(), "payment failed"), command.at()));
+                    command.userId(),
+                    invoice.provider(),
+                    invoice.invoiceId(),
+                    invoice.total(),
+                    Objects.requireNonNullElse(command.failureReason(), "payment failed"),
+                    command.at()));
         }
         return true;
     }
@@ -200,8 +219,14 @@ public class Subscription {
             return false;
         }
         apply(new PaymentMethodAttached(
-                command.userId(), method.provider(), method.paymentMethodId(), method.brand(), method.last4(),
-                method.expMonth(), method.expYear(), command.attachedAt()));
+                command.userId(),
+                method.provider(),
+                method.paymentMethodId(),
+                method.brand(),
+                method.last4(),
+                method.expMonth(),
+                method.expYear(),
+                command.attachedAt()));
         return true;
     }
 
@@ -221,7 +246,8 @@ public class Subscription {
         if (!isLive()) {
             return null;
         }
-        return new LiveSubscription(provider, providerSubscriptionId, plan, status, currentPeriodEnd, cancelAtPeriodEnd);
+        return new LiveSubscription(
+                provider, providerSubscriptionId, plan, status, currentPeriodEnd, cancelAtPeriodEnd);
     }
 
     private boolean isLive() {
@@ -327,8 +353,15 @@ public class Subscription {
     @EventSourcingHandler
     void on(PaymentMethodAttached event) {
         identify(event.userId());
-        paymentMethods.put(methodKey(event.provider(), event.paymentMethodId()), new PaymentMethod(
-                event.provider(), event.paymentMethodId(), event.brand(), event.last4(), event.expMonth(), event.expYear()));
+        paymentMethods.put(
+                methodKey(event.provider(), event.paymentMethodId()),
+                new PaymentMethod(
+                        event.provider(),
+                        event.paymentMethodId(),
+                        event.brand(),
+                        event.last4(),
+                        event.expMonth(),
+                        event.expYear()));
     }
 
     @EventSourcingHandler

@@ -46,6 +46,7 @@ public class SubscriptionSaga {
     private UserId userId;
     /** {@code null} in a saga stored before it kept its provider. */
     private PaymentProvider provider;
+
     private String periodEndDeadline;
 
     @Autowired

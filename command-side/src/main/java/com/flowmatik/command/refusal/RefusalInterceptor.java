@@ -2,12 +2,12 @@ package com.flowmatik.command.refusal;
 
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * Wraps a {@link BusinessRuleViolation} into a {@link CommandExecutionException} whose details are
@@ -17,14 +17,15 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
             return chain.proceed();
         } catch (BusinessRuleViolation refusal) {
-            throw new CommandExecutionException(refusal.getMessage(), refusal, refusal.code().name());
+            throw new CommandExecutionException(
+                    refusal.getMessage(), refusal, refusal.code().name());
         } catch (AggregateNotFoundException unknown) {
-            throw new CommandExecutionException("No such " + unknown.getAggregateIdentifier(), unknown, ErrorCode.NOT_FOUND.name());
+            throw new CommandExecutionException(
+                    "No such " + unknown.getAggregateIdentifier(), unknown, ErrorCode.NOT_FOUND.name());
         }
     }
 }

@@ -7,11 +7,15 @@ record IngestAnswer(long accepted, long duplicates, long rejected, List<UsageRec
 
     static IngestAnswer of(List<UsageReceipt> receipts) {
         return new IngestAnswer(
-                count(receipts, UsageReceipt.ACCEPTED), count(receipts, UsageReceipt.DUPLICATE),
-                count(receipts, UsageReceipt.REJECTED), receipts);
+                count(receipts, UsageReceipt.ACCEPTED),
+                count(receipts, UsageReceipt.DUPLICATE),
+                count(receipts, UsageReceipt.REJECTED),
+                receipts);
     }
 
     private static long count(List<UsageReceipt> receipts, String status) {
-        return receipts.stream().filter(receipt -> receipt.status().equals(status)).count();
+        return receipts.stream()
+                .filter(receipt -> receipt.status().equals(status))
+                .count();
     }
 }

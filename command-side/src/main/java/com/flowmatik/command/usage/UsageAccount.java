@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.flowmatik.api.identity.UserId;
-import com.flowmatik.command.AggregateCache;
 import com.flowmatik.api.plan.DailyLimits;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
@@ -28,6 +27,7 @@ import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.usage.UsageAccountIds;
 import com.flowmatik.api.usage.UsageRecorded;
 import com.flowmatik.api.usage.UsageToRecord;
+import com.flowmatik.command.AggregateCache;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -91,14 +91,25 @@ public class UsageAccount {
             return refuse(command, QuotaLimit.TOKENS, limits.tokensPerDay(), tokens, resetsAt);
         }
         apply(new AiRequestStarted(
-                command.userId(), command.requestId(), command.parentRequestId(), command.kind(), command.model(),
+                command.userId(),
+                command.requestId(),
+                command.parentRequestId(),
+                command.kind(),
+                command.model(),
                 command.startedAt()));
         return QuotaDecision.allow();
     }
 
     private QuotaDecision refuse(StartAiRequest command, QuotaLimit limit, long value, long used, Instant resetsAt) {
         apply(new DailyQuotaExceeded(
-                command.userId(), command.requestId(), command.model(), limit, value, used, command.startedAt(), resetsAt));
+                command.userId(),
+                command.requestId(),
+                command.model(),
+                limit,
+                value,
+                used,
+                command.startedAt(),
+                resetsAt));
         return QuotaDecision.refuse(limit, value, used, resetsAt);
     }
 
@@ -106,11 +117,23 @@ public class UsageAccount {
     public void handle(CompleteAiRequest command) {
         requireOpen(command.requestId());
         apply(new AiRequestCompleted(
-                command.userId(), command.requestId(), command.model(), command.promptTokens(),
-                command.completionTokens(), command.reasoningTokens(), command.estimated(), command.completedAt()));
+                command.userId(),
+                command.requestId(),
+                command.model(),
+                command.promptTokens(),
+                command.completionTokens(),
+                command.reasoningTokens(),
+                command.estimated(),
+                command.completedAt()));
         apply(new TokensCharged(
-                command.userId(), command.requestId(), command.model(), command.promptTokens(),
-                command.completionTokens(), command.costMicros(), command.estimated(), command.completedAt()));
+                command.userId(),
+                command.requestId(),
+                command.model(),
+                command.promptTokens(),
+                command.completionTokens(),
+                command.costMicros(),
+                command.estimated(),
+                command.completedAt()));
     }
 
     @CommandHandler
@@ -120,8 +143,14 @@ public class UsageAccount {
                 command.userId(), command.requestId(), command.model(), command.reason(), command.failedAt()));
         if (command.promptTokens() + command.completionTokens() > 0) {
             apply(new TokensCharged(
-                    command.userId(), command.requestId(), command.model(), command.promptTokens(),
-                    command.completionTokens(), command.costMicros(), false, command.failedAt()));
+                    command.userId(),
+                    command.requestId(),
+                    command.model(),
+                    command.promptTokens(),
+                    command.completionTokens(),
+                    command.costMicros(),
+                    false,
+                    command.failedAt()));
         }
         if (!command.served()) {
             apply(new AiRequestNotServed(
@@ -151,10 +180,18 @@ public class UsageAccount {
         DayCount count = new DayCount(day, requestsToday, tokensToday);
         List<RecordedUsage> recorded = new ArrayList<>(command.items().size());
         for (UsageToRecord item : command.items()) {
-            boolean overQuota = count.add(utcDay(item.occurredAt()), item.promptTokens() + item.completionTokens(), limits);
+            boolean overQuota =
+                    count.add(utcDay(item.occurredAt()), item.promptTokens() + item.completionTokens(), limits);
             recorded.add(new RecordedUsage(
-                    item.eventId(), item.bodyHash(), item.requestId(), item.model(), item.promptTokens(),
-                    item.completionTokens(), item.costMicros(), item.occurredAt(), overQuota));
+                    item.eventId(),
+                    item.bodyHash(),
+                    item.requestId(),
+                    item.model(),
+                    item.promptTokens(),
+                    item.completionTokens(),
+                    item.costMicros(),
+                    item.occurredAt(),
+                    overQuota));
         }
         apply(new UsageRecorded(command.userId(), recorded, command.recordedAt()));
         return recorded;

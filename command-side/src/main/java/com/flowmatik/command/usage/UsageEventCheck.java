@@ -32,8 +32,9 @@ final class UsageEventCheck {
     static final String ID_REUSED = "id-reused";
 
     /** Sorted keys, so that a map's order does not make a retry look like another body. */
-    private static final JsonMapper CANONICAL =
-            JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private final ModelCatalogue catalogue;
 
@@ -42,7 +43,13 @@ final class UsageEventCheck {
     }
 
     /** An event that passed, priced and fingerprinted, still without the platform's request id. */
-    record Passed(String id, String bodyHash, AiModel model, long promptTokens, long completionTokens, long costMicros,
+    record Passed(
+            String id,
+            String bodyHash,
+            AiModel model,
+            long promptTokens,
+            long completionTokens,
+            long costMicros,
             Instant occurredAt) {
 
         UsageToRecord toRecord(String requestId) {
@@ -58,15 +65,19 @@ final class UsageEventCheck {
         if (event == null) {
             return new Outcome(null, null, INVALID_ID);
         }
-        if (event.id() == null || event.id().isEmpty() || event.id().codePointCount(0, event.id().length()) > MAX_ID_LENGTH) {
+        if (event.id() == null
+                || event.id().isEmpty()
+                || event.id().codePointCount(0, event.id().length()) > MAX_ID_LENGTH) {
             return rejected(event, INVALID_ID);
         }
         Optional<AiModel> model = catalogue.find(event.model());
         if (model.isEmpty()) {
             return rejected(event, UNKNOWN_MODEL);
         }
-        if (event.promptTokens() == null || event.completionTokens() == null
-                || event.promptTokens() < 0 || event.completionTokens() < 0) {
+        if (event.promptTokens() == null
+                || event.completionTokens() == null
+                || event.promptTokens() < 0
+                || event.completionTokens() < 0) {
             return rejected(event, INVALID_TOKENS);
         }
         Instant occurredAt;
@@ -88,10 +99,26 @@ final class UsageEventCheck {
         } catch (ArithmeticException tooMany) {
             return rejected(event, INVALID_TOKENS);
         }
-        String body = String.join("\n", event.model(), event.promptTokens().toString(), event.completionTokens().toString(),
-                event.occurredAt() == null ? "" : Instant.parse(event.occurredAt()).toString(), metadata);
-        return new Outcome(event.id(), new Passed(event.id(), HexFormat.of().formatHex(UsageReceipts.sha256(body)), model.get(),
-                event.promptTokens(), event.completionTokens(), cost, occurredAt), null);
+        String body = String.join(
+                "\n",
+                event.model(),
+                event.promptTokens().toString(),
+                event.completionTokens().toString(),
+                event.occurredAt() == null
+                        ? ""
+                        : Instant.parse(event.occurredAt()).toString(),
+                metadata);
+        return new Outcome(
+                event.id(),
+                new Passed(
+                        event.id(),
+                        HexFormat.of().formatHex(UsageReceipts.sha256(body)),
+                        model.get(),
+                        event.promptTokens(),
+                        event.completionTokens(),
+                        cost,
+                        occurredAt),
+                null);
     }
 
     private static Outcome rejected(UsageEventsBody.Event event, String reason) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * event are loosely typed on purpose: one malformed event is rejected with its reason, it does not
  * fail the batch.
  */
-record UsageEventsBody(@NotNull @Size(min = 1, max = UsageIngest.MAX_BATCH) List<Event> events) {
+record UsageEventsBody(
+        @NotNull @Size(min = 1, max = UsageIngest.MAX_BATCH) List<Event> events) {
 
     /**
      * @param id the caller's idempotency key, 1 to 128 characters

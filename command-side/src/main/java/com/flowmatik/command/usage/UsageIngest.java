@@ -37,7 +37,8 @@ class UsageIngest {
     private final Clock clock;
     private final IdGenerator ids;
 
-    UsageIngest(CommandGateway commands, UsageReceipts receipts, ModelCatalogue catalogue, Clock clock, IdGenerator ids) {
+    UsageIngest(
+            CommandGateway commands, UsageReceipts receipts, ModelCatalogue catalogue, Clock clock, IdGenerator ids) {
         this.commands = commands;
         this.receipts = receipts;
         this.check = new UsageEventCheck(catalogue);
@@ -47,7 +48,8 @@ class UsageIngest {
 
     IngestAnswer record(UserId user, List<UsageEventsBody.Event> events) {
         Instant arrivedAt = clock.instant();
-        List<UsageEventCheck.Outcome> checked = events.stream().map(event -> check.check(event, arrivedAt)).toList();
+        List<UsageEventCheck.Outcome> checked =
+                events.stream().map(event -> check.check(event, arrivedAt)).toList();
         for (int run = 1; ; run++) {
             try {
                 return IngestAnswer.of(recordOnce(user, checked, arrivedAt));
@@ -60,14 +62,19 @@ class UsageIngest {
     }
 
     private List<UsageReceipt> recordOnce(UserId user, List<UsageEventCheck.Outcome> checked, Instant arrivedAt) {
-        List<String> passedIds = checked.stream().filter(outcome -> outcome.passed() != null)
-                .map(outcome -> outcome.passed().id()).distinct().toList();
+        List<String> passedIds = checked.stream()
+                .filter(outcome -> outcome.passed() != null)
+                .map(outcome -> outcome.passed().id())
+                .distinct()
+                .toList();
         Map<String, UsageReceipts.Stored> earlier = receipts.find(user, passedIds);
         Map<String, String> hashInBatch = new HashMap<>();
         List<UsageToRecord> toRecord = new ArrayList<>();
         for (UsageEventCheck.Outcome outcome : checked) {
             UsageEventCheck.Passed passed = outcome.passed();
-            if (passed != null && !earlier.containsKey(passed.id()) && hashInBatch.putIfAbsent(passed.id(), passed.bodyHash()) == null) {
+            if (passed != null
+                    && !earlier.containsKey(passed.id())
+                    && hashInBatch.putIfAbsent(passed.id(), passed.bodyHash()) == null) {
                 toRecord.add(passed.toRecord(ids.generateId().toString()));
             }
         }
@@ -75,8 +82,9 @@ class UsageIngest {
         if (!toRecord.isEmpty()) {
             List<RecordedUsage> recorded = commands.sendAndWait(new RecordUsage(user, toRecord, arrivedAt));
             for (RecordedUsage item : recorded) {
-                recordedNow.put(item.eventId(), UsageReceipt.accepted(
-                        item.eventId(), item.requestId(), item.costMicros(), item.overQuota()));
+                recordedNow.put(
+                        item.eventId(),
+                        UsageReceipt.accepted(item.eventId(), item.requestId(), item.costMicros(), item.overQuota()));
             }
         }
         List<UsageReceipt> answer = new ArrayList<>(checked.size());

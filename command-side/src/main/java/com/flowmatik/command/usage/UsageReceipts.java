@@ -65,8 +65,15 @@ class UsageReceipts {
         List<byte[]> keys = eventIds.stream().map(UsageReceipts::key).toList();
         named.query(SELECT, Map.of("user", user.value(), "ids", keys), row -> {
             String eventId = row.getString("event_id");
-            found.put(eventId, new Stored(UsageReceipt.accepted(eventId, row.getString("request_id"),
-                    row.getLong("cost_micros"), row.getBoolean("over_quota")), row.getString("body_hash")));
+            found.put(
+                    eventId,
+                    new Stored(
+                            UsageReceipt.accepted(
+                                    eventId,
+                                    row.getString("request_id"),
+                                    row.getLong("cost_micros"),
+                                    row.getBoolean("over_quota")),
+                            row.getString("body_hash")));
         });
         return found;
     }
@@ -87,7 +94,8 @@ class UsageReceipts {
         for (RecordedUsage item : event.items()) {
             parameters.addAll(Arrays.asList(row(event.userId(), item, recordedAt)));
         }
-        String sql = INSERT + String.join(", ", Collections.nCopies(event.items().size(), ROW));
+        String sql =
+                INSERT + String.join(", ", Collections.nCopies(event.items().size(), ROW));
         try {
             jdbc.update(sql, parameters.toArray());
         } catch (DataIntegrityViolationException taken) {
@@ -96,8 +104,16 @@ class UsageReceipts {
     }
 
     private static Object[] row(UserId user, RecordedUsage item, Timestamp recordedAt) {
-        return new Object[] {user.value(), key(item.eventId()), item.eventId(), item.bodyHash(), item.requestId(),
-                item.costMicros(), item.overQuota(), recordedAt};
+        return new Object[] {
+            user.value(),
+            key(item.eventId()),
+            item.eventId(),
+            item.bodyHash(),
+            item.requestId(),
+            item.costMicros(),
+            item.overQuota(),
+            recordedAt
+        };
     }
 
     private static byte[] key(String eventId) {

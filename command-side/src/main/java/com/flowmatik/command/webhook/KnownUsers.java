@@ -31,9 +31,10 @@ class KnownUsers {
         if (customerId == null) {
             throw new WebhookNotApplicable("the event names neither a user_id nor a customer");
         }
-        return customers.userFor(provider, customerId)
-                .orElseThrow(() -> new WebhookNotApplicable("no user is linked to " + provider.wireName()
-                        + " customer " + customerId));
+        return customers
+                .userFor(provider, customerId)
+                .orElseThrow(() -> new WebhookNotApplicable(
+                        "no user is linked to " + provider.wireName() + " customer " + customerId));
     }
 
     void link(PaymentProvider provider, String customerId, UserId userId) {

@@ -64,7 +64,9 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
     public VerifiedDelivery verify(byte[] body, HttpHeaders headers) {
         if (settings.webhookSecret() == null) {
             throw new PaymentProviderUnavailable(
-                    PaymentProvider.LEMONSQUEEZY, "LemonSqueezy webhooks are not configured (LEMONSQUEEZY_WEBHOOK_SECRET)", null);
+                    PaymentProvider.LEMONSQUEEZY,
+                    "LemonSqueezy webhooks are not configured (LEMONSQUEEZY_WEBHOOK_SECRET)",
+                    null);
         }
         String signature = headers.getFirst(SIGNATURE_HEADER);
         if (signature == null || signature.isBlank()) {
@@ -88,7 +90,8 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
         if (eventName == null || eventName.isBlank()) {
             throw InvalidWebhook.payload("The body names no event (meta.event_name)");
         }
-        return new VerifiedDelivery(WebhookDeliveryIds.of(PaymentProvider.LEMONSQUEEZY, sha256(body)), eventName, payload);
+        return new VerifiedDelivery(
+                WebhookDeliveryIds.of(PaymentProvider.LEMONSQUEEZY, sha256(body)), eventName, payload);
     }
 
     @Override
@@ -99,10 +102,14 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
         String id = text(event.path("data").path("id"));
         return switch (eventType) {
             case "subscription_created" -> subscription(metadataUser, id, attributes, true);
-            case "subscription_updated", "subscription_cancelled", "subscription_resumed", "subscription_expired",
-                    "subscription_paused", "subscription_unpaused" -> subscription(metadataUser, id, attributes, false);
+            case "subscription_updated",
+                    "subscription_cancelled",
+                    "subscription_resumed",
+                    "subscription_expired",
+                    "subscription_paused",
+                    "subscription_unpaused" -> subscription(metadataUser, id, attributes, false);
             case "subscription_payment_success", "subscription_payment_recovered" ->
-                    payment(metadataUser, id, attributes, PaymentOutcome.SUCCEEDED);
+                payment(metadataUser, id, attributes, PaymentOutcome.SUCCEEDED);
             case "subscription_payment_failed" -> payment(metadataUser, id, attributes, PaymentOutcome.FAILED);
             case "order_created" -> orderCreated(metadataUser, attributes);
             default -> Translation.ignored();
@@ -120,7 +127,8 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
             case "expired" -> SubscriptionStatus.CANCELED;
             default -> throw new WebhookNotApplicable("unknown LemonSqueezy subscription status " + lemonStatus);
         };
-        boolean canceling = "cancelled".equals(lemonStatus) || attributes.path("cancelled").asBoolean(false);
+        boolean canceling =
+                "cancelled".equals(lemonStatus) || attributes.path("cancelled").asBoolean(false);
         String variant = text(attributes.path("variant_id"));
         Plan plan = plans.planFor(PaymentProvider.LEMONSQUEEZY, variant)
                 .orElseThrow(() -> new WebhookNotApplicable("LemonSqueezy variant " + variant + " sells no plan"));
@@ -128,7 +136,14 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
                 ? Json.firstInstant(isoInstant(attributes.path("ends_at")), isoInstant(attributes.path("renews_at")))
                 : isoInstant(attributes.path("renews_at"));
         ProviderSubscription report = new ProviderSubscription(
-                PaymentProvider.LEMONSQUEEZY, id, customer, plan, plans.offer(plan).price(), status, periodEnd, canceling);
+                PaymentProvider.LEMONSQUEEZY,
+                id,
+                customer,
+                plan,
+                plans.offer(plan).price(),
+                status,
+                periodEnd,
+                canceling);
         Instant observedAt = isoInstant(attributes.path("updated_at"));
         return Translation.of(user, new SyncSubscription(user, report, observedAt, creation));
     }
@@ -139,12 +154,18 @@ class LemonSqueezyWebhooks implements ProviderWebhooks {
         Money total = Json.money(attributes.path("total"), currency, "order total");
         String reason = String.valueOf(text(attributes.path("billing_reason")));
         Invoice invoice = new Invoice(
-                PaymentProvider.LEMONSQUEEZY, id, null, text(attributes.path("subscription_id")), total,
+                PaymentProvider.LEMONSQUEEZY,
+                id,
+                null,
+                text(attributes.path("subscription_id")),
+                total,
                 List.of(new InvoiceLine("Subscription (" + reason + ")", 1, total)),
                 isoInstant(attributes.path("created_at")));
         Instant at = Json.firstInstant(isoInstant(attributes.path("updated_at")), invoice.issuedAt());
-        return Translation.of(user, new RecordPayment(
-                user, invoice, outcome, outcome == PaymentOutcome.FAILED ? "payment failed" : null, at));
+        return Translation.of(
+                user,
+                new RecordPayment(
+                        user, invoice, outcome, outcome == PaymentOutcome.FAILED ? "payment failed" : null, at));
     }
 
     /**

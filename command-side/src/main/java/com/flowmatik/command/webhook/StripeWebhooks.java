@@ -73,7 +73,11 @@ class StripeWebhooks implements ProviderWebhooks {
         }
         try {
             Webhook.Signature.verifyHeader(
-                    body, signature, settings.webhookSecret(), settings.webhookTolerance().toSeconds(), clock);
+                    body,
+                    signature,
+                    settings.webhookSecret(),
+                    settings.webhookTolerance().toSeconds(),
+                    clock);
         } catch (SignatureVerificationException refused) {
             throw InvalidWebhook.because("The Stripe signature does not verify: " + refused.getMessage());
         }
@@ -101,7 +105,8 @@ class StripeWebhooks implements ProviderWebhooks {
                 } catch (NumberFormatException notANumber) {
                     throw InvalidWebhook.because("The Stripe signature's timestamp is not a number");
                 }
-                long latest = clock.instant().getEpochSecond() + settings.webhookTolerance().toSeconds();
+                long latest = clock.instant().getEpochSecond()
+                        + settings.webhookTolerance().toSeconds();
                 if (signedAt > latest) {
                     throw InvalidWebhook.because("The Stripe signature's timestamp is further in the future than "
                             + settings.webhookTolerance().toSeconds() + " s");
@@ -118,7 +123,8 @@ class StripeWebhooks implements ProviderWebhooks {
         return switch (eventType) {
             case "checkout.session.completed" -> checkoutCompleted(object);
             case "customer.subscription.created" -> subscription(object, occurredAt, true);
-            case "customer.subscription.updated", "customer.subscription.deleted" -> subscription(object, occurredAt, false);
+            case "customer.subscription.updated", "customer.subscription.deleted" ->
+                subscription(object, occurredAt, false);
             case "invoice.paid" -> invoice(object, PaymentOutcome.SUCCEEDED, occurredAt);
             case "invoice.payment_failed" -> invoice(object, PaymentOutcome.FAILED, occurredAt);
             case "payment_method.attached" -> paymentMethodAttached(object, occurredAt);
@@ -130,8 +136,10 @@ class StripeWebhooks implements ProviderWebhooks {
     /** The checkout names the customer and the user together: the link later events rely on. */
     private Translation checkoutCompleted(JsonNode session) {
         String customer = text(session.path("customer"));
-        UserId user = users.resolve(PaymentProvider.STRIPE,
-                firstText(session.path("metadata").path("user_id"), session.path("client_reference_id")), customer);
+        UserId user = users.resolve(
+                PaymentProvider.STRIPE,
+                firstText(session.path("metadata").path("user_id"), session.path("client_reference_id")),
+                customer);
         users.link(PaymentProvider.STRIPE, customer, user);
         return Translation.of(user);
     }
@@ -154,7 +162,12 @@ class StripeWebhooks implements ProviderWebhooks {
             periodEnd = epochSeconds(item.path("current_period_end"));
         }
         ProviderSubscription report = new ProviderSubscription(
-                PaymentProvider.STRIPE, text(subscription.path("id")), customer, plan, plans.offer(plan).price(), status,
+                PaymentProvider.STRIPE,
+                text(subscription.path("id")),
+                customer,
+                plan,
+                plans.offer(plan).price(),
+                status,
                 periodEnd,
                 subscription.path("cancel_at_period_end").asBoolean(false));
         return Translation.of(user, new SyncSubscription(user, report, occurredAt, creation));
@@ -172,24 +185,31 @@ class StripeWebhooks implements ProviderWebhooks {
     private Translation invoice(JsonNode invoice, PaymentOutcome outcome, Instant occurredAt) {
         JsonNode details = invoice.path("parent").path("subscription_details");
         String customer = text(invoice.path("customer"));
-        UserId user = users.resolve(PaymentProvider.STRIPE,
-                firstText(details.path("metadata").path("user_id"),
+        UserId user = users.resolve(
+                PaymentProvider.STRIPE,
+                firstText(
+                        details.path("metadata").path("user_id"),
                         invoice.path("subscription_details").path("metadata").path("user_id")),
                 customer);
         String currency = text(invoice.path("currency"));
         List<InvoiceLine> lines = new ArrayList<>();
         for (JsonNode line : invoice.path("lines").path("data")) {
             lines.add(new InvoiceLine(
-                    text(line.path("description")), Json.longValue(line.path("quantity"), 1),
+                    text(line.path("description")),
+                    Json.longValue(line.path("quantity"), 1),
                     Json.money(line.path("amount"), currency, "invoice line")));
         }
         Invoice issued = new Invoice(
-                PaymentProvider.STRIPE, text(invoice.path("id")), text(invoice.path("number")),
+                PaymentProvider.STRIPE,
+                text(invoice.path("id")),
+                text(invoice.path("number")),
                 firstText(details.path("subscription"), invoice.path("subscription")),
-                Json.money(invoice.path("total"), currency, "invoice total"), lines,
+                Json.money(invoice.path("total"), currency, "invoice total"),
+                lines,
                 epochSeconds(invoice.path("created")));
         Instant at = outcome == PaymentOutcome.SUCCEEDED
-                ? Json.firstInstant(epochSeconds(invoice.path("status_transitions").path("paid_at")), occurredAt)
+                ? Json.firstInstant(
+                        epochSeconds(invoice.path("status_transitions").path("paid_at")), occurredAt)
                 : occurredAt;
         String reason = outcome == PaymentOutcome.FAILED
                 ? "payment failed (attempt " + Json.longValue(invoice.path("attempt_count"), 1) + ")"
@@ -201,9 +221,11 @@ class StripeWebhooks implements ProviderWebhooks {
         UserId user = users.resolve(PaymentProvider.STRIPE, null, text(method.path("customer")));
         JsonNode card = method.path("card");
         PaymentMethod attached = new PaymentMethod(
-                PaymentProvider.STRIPE, text(method.path("id")),
+                PaymentProvider.STRIPE,
+                text(method.path("id")),
                 firstText(card.path("display_brand"), card.path("brand"), method.path("type")),
-                text(card.path("last4")), (int) Json.longValue(card.path("exp_month"), 0),
+                text(card.path("last4")),
+                (int) Json.longValue(card.path("exp_month"), 0),
                 (int) Json.longValue(card.path("exp_year"), 0));
         return Translation.of(user, new AttachPaymentMethod(user, attached, occurredAt));
     }
@@ -211,7 +233,10 @@ class StripeWebhooks implements ProviderWebhooks {
     /** A detached method no longer names its customer; the event's previous attributes do. */
     private Translation paymentMethodDetached(JsonNode event, JsonNode method, Instant occurredAt) {
         UserId user = users.resolve(
-                PaymentProvider.STRIPE, null, text(event.path("data").path("previous_attributes").path("customer")));
-        return Translation.of(user, new DetachPaymentMethod(user, PaymentProvider.STRIPE, text(method.path("id")), occurredAt));
+                PaymentProvider.STRIPE,
+                null,
+                text(event.path("data").path("previous_attributes").path("customer")));
+        return Translation.of(
+                user, new DetachPaymentMethod(user, PaymentProvider.STRIPE, text(method.path("id")), occurredAt));
     }
 }

@@ -29,7 +29,8 @@ class WebhookController {
 
     @PostMapping("/api/webhooks/lemonsqueezy")
     Map<String, Object> lemonSqueezy(@RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers) {
-        return intake.receive(PaymentProvider.LEMONSQUEEZY, orEmpty(body), headers).answer();
+        return intake.receive(PaymentProvider.LEMONSQUEEZY, orEmpty(body), headers)
+                .answer();
     }
 
     private static byte[] orEmpty(byte[] body) {

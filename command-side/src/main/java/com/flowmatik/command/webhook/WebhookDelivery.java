@@ -52,7 +52,11 @@ public class WebhookDelivery {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     WebhookToProcess handle(ReceiveWebhook command) {
         apply(new WebhookReceived(
-                command.deliveryId(), command.provider(), command.eventType(), command.payload(), command.receivedAt()));
+                command.deliveryId(),
+                command.provider(),
+                command.eventType(),
+                command.payload(),
+                command.receivedAt()));
         return toProcess();
     }
 
@@ -62,11 +66,23 @@ public class WebhookDelivery {
             return false;
         }
         switch (command.status()) {
-            case PROCESSED, IGNORED -> apply(new WebhookProcessed(
-                    deliveryId, provider, eventType, command.userId(), command.status() == WebhookStatus.PROCESSED,
-                    command.at()));
-            case FAILED -> apply(new WebhookProcessingFailed(
-                    deliveryId, provider, eventType, command.userId(), command.error(), failures + 1, command.at()));
+            case PROCESSED, IGNORED ->
+                apply(new WebhookProcessed(
+                        deliveryId,
+                        provider,
+                        eventType,
+                        command.userId(),
+                        command.status() == WebhookStatus.PROCESSED,
+                        command.at()));
+            case FAILED ->
+                apply(new WebhookProcessingFailed(
+                        deliveryId,
+                        provider,
+                        eventType,
+                        command.userId(),
+                        command.error(),
+                        failures + 1,
+                        command.at()));
             case RECEIVED -> throw new IllegalArgumentException("status: an outcome is processed, ignored or failed");
         }
         return true;

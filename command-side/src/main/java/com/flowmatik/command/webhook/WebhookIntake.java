@@ -43,7 +43,11 @@ public class WebhookIntake {
 
     /** What became of a delivery. */
     public record Outcome(
-            String deliveryId, boolean duplicate, WebhookStatus status, String error, BusinessRuleViolation invalidPayload) {
+            String deliveryId,
+            boolean duplicate,
+            WebhookStatus status,
+            String error,
+            BusinessRuleViolation invalidPayload) {
 
         Outcome(String deliveryId, boolean duplicate, WebhookStatus status, String error) {
             this(deliveryId, duplicate, status, error, null);
@@ -122,7 +126,8 @@ public class WebhookIntake {
     private Outcome process(WebhookToProcess delivery) {
         UserId user = null;
         try {
-            Translation translation = providers.get(delivery.provider()).translate(delivery.eventType(), delivery.payload());
+            Translation translation =
+                    providers.get(delivery.provider()).translate(delivery.eventType(), delivery.payload());
             user = translation.userId();
             for (Object command : translation.commands()) {
                 commands.sendAndWait(command);

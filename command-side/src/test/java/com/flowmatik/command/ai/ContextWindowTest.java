@@ -18,10 +18,13 @@ class ContextWindowTest {
     @Test
     void aShortConversationIsSentWholeAfterTheAgentsSystemPrompt() {
         List<com.flowmatik.command.ai.provider.ChatMessage> prompt = context.prompt(
-                model(65_536), Agent.WRITER,
-                List.of(new ChatMessage("user", "Hi"), new ChatMessage("assistant", "Hello")), "Write a haiku");
+                model(65_536),
+                Agent.WRITER,
+                List.of(new ChatMessage("user", "Hi"), new ChatMessage("assistant", "Hello")),
+                "Write a haiku");
 
-        assertThat(prompt).extracting(com.flowmatik.command.ai.provider.ChatMessage::role)
+        assertThat(prompt)
+                .extracting(com.flowmatik.command.ai.provider.ChatMessage::role)
                 .containsExactly("system", "user", "assistant", "user");
         assertThat(prompt.get(0).content()).isEqualTo(Agent.WRITER.systemPrompt());
         assertThat(prompt.get(3).content()).isEqualTo("Write a haiku");
@@ -31,11 +34,13 @@ class ContextWindowTest {
     void theOldestMessagesAreLeftOutWhenTheWindowIsFull() {
         List<ChatMessage> history = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            history.add(new ChatMessage(i % 2 == 0 ? "user" : "assistant", "message number " + i + " " + "word ".repeat(20)));
+            history.add(new ChatMessage(
+                    i % 2 == 0 ? "user" : "assistant", "message number " + i + " " + "word ".repeat(20)));
         }
         AiModel small = model(2_000);
 
-        List<com.flowmatik.command.ai.provider.ChatMessage> prompt = context.prompt(small, Agent.ASSISTANT, history, "Now?");
+        List<com.flowmatik.command.ai.provider.ChatMessage> prompt =
+                context.prompt(small, Agent.ASSISTANT, history, "Now?");
 
         assertThat(tokens.countPrompt(prompt)).isLessThanOrEqualTo(small.contextWindow() - small.contextWindow() / 4);
         assertThat(prompt.get(prompt.size() - 2).content()).startsWith("message number 199 ");

@@ -39,8 +39,12 @@ class MeteringTest {
 
     final CommandGateway commands = mock(CommandGateway.class);
     final ModelCatalogue catalogue = mock(ModelCatalogue.class);
-    final Metering metering = new Metering(commands, catalogue, new TokenCounter(),
-            Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC), new JdkIdGenerator());
+    final Metering metering = new Metering(
+            commands,
+            catalogue,
+            new TokenCounter(),
+            Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC),
+            new JdkIdGenerator());
     final UserId user = UserId.random();
 
     @BeforeEach

@@ -8,10 +8,10 @@ import com.flowmatik.api.conversation.ConversationRenamed;
 import com.flowmatik.api.conversation.ConversationStarted;
 import com.flowmatik.api.conversation.ConversationSummary;
 import com.flowmatik.api.conversation.DeleteConversation;
-import com.flowmatik.api.conversation.RenameConversation;
 import com.flowmatik.api.conversation.MessageAdded;
 import com.flowmatik.api.conversation.ReadConversation;
 import com.flowmatik.api.conversation.RecordChatTurn;
+import com.flowmatik.api.conversation.RenameConversation;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import java.time.Instant;
@@ -51,7 +51,8 @@ class ConversationTest {
                         new MessageAdded("c1", ADA, "r1", "user", "Hi", null, NOW),
                         new MessageAdded("c1", ADA, "r1", "assistant", "Hello", "offline", NOW))
                 .when(new ReadConversation("c1", ADA))
-                .expectResultMessagePayload(List.of(new ChatMessage("user", "Hi"), new ChatMessage("assistant", "Hello")))
+                .expectResultMessagePayload(
+                        List.of(new ChatMessage("user", "Hi"), new ChatMessage("assistant", "Hello")))
                 .expectNoEvents();
     }
 
@@ -79,7 +80,8 @@ class ConversationTest {
                         new MessageAdded("c1", ADA, "r1", "assistant", "Hello", "offline", NOW))
                 .when(new RenameConversation("c1", ADA, "  Greetings \n from Ada ", NOW.plusSeconds(60)))
                 .expectEvents(new ConversationRenamed("c1", ADA, "Greetings from Ada", NOW.plusSeconds(60)))
-                .expectResultMessagePayload(new ConversationSummary("c1", "Greetings from Ada", 2, NOW.plusSeconds(60)));
+                .expectResultMessagePayload(
+                        new ConversationSummary("c1", "Greetings from Ada", 2, NOW.plusSeconds(60)));
     }
 
     @Test

@@ -54,12 +54,20 @@ class AccountLifecycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAccount.class);
         fixture.registerAnnotatedCommandHandler(new PasswordResets(
-                fake(EmailRegistry.class, Map.of("findById", email -> "ada@example.com".equals(email)
-                        ? Optional.of(new RegisteredEmail("ada@example.com", ADA.value()))
-                        : Optional.empty())),
-                fake(ResetTokens.class, Map.of("findById", hash -> TOKEN_HASH.equals(hash)
-                        ? Optional.of(new ResetToken(TOKEN_HASH, ADA.value()))
-                        : Optional.empty())),
+                fake(
+                        EmailRegistry.class,
+                        Map.of(
+                                "findById",
+                                email -> "ada@example.com".equals(email)
+                                        ? Optional.of(new RegisteredEmail("ada@example.com", ADA.value()))
+                                        : Optional.empty())),
+                fake(
+                        ResetTokens.class,
+                        Map.of(
+                                "findById",
+                                hash -> TOKEN_HASH.equals(hash)
+                                        ? Optional.of(new ResetToken(TOKEN_HASH, ADA.value()))
+                                        : Optional.empty())),
                 fixture.getRepository()));
     }
 
@@ -193,7 +201,8 @@ class AccountLifecycleTest {
         fixture.given(REGISTERED, proBy(PaymentProvider.STRIPE), new RoleChanged(ADA, Role.PREMIUM, null, NOW))
                 .when(new ChangePlan(ADA, Plan.FREE, PaymentProvider.STRIPE, null, NOW))
                 .expectEvents(
-                        new PlanChanged(ADA, Plan.PRO, Plan.FREE, Plan.FREE.dailyLimits(), PaymentProvider.STRIPE, null, NOW),
+                        new PlanChanged(
+                                ADA, Plan.PRO, Plan.FREE, Plan.FREE.dailyLimits(), PaymentProvider.STRIPE, null, NOW),
                         new RoleChanged(ADA, Role.USER, null, NOW));
     }
 
@@ -203,7 +212,8 @@ class AccountLifecycleTest {
                 .when(new ChangePlan(ADA, Plan.PRO, PaymentProvider.MANUAL, OPERATOR, NOW))
                 .expectResultMessagePayload(true)
                 .expectEvents(
-                        new PlanChanged(ADA, null, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.MANUAL, OPERATOR, NOW),
+                        new PlanChanged(
+                                ADA, null, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.MANUAL, OPERATOR, NOW),
                         new RoleChanged(ADA, Role.PREMIUM, OPERATOR, NOW));
     }
 

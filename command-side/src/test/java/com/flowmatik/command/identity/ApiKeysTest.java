@@ -32,10 +32,14 @@ class ApiKeysTest {
     private static final String HASH = "3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea";
     private static final Instant NOW = Instant.parse("2026-03-01T09:30:00Z");
     private static final UserRegistered REGISTERED = new UserRegistered(
-            ADA, "ada@example.com", "Ada", "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", Role.USER,
+            ADA,
+            "ada@example.com",
+            "Ada",
+            "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
+            Role.USER,
             NOW.minusSeconds(3600));
-    private static final PlanChanged ON_STARTER = new PlanChanged(
-            ADA, null, Plan.STARTER, Plan.STARTER.dailyLimits(), PaymentProvider.STRIPE, null, NOW);
+    private static final PlanChanged ON_STARTER =
+            new PlanChanged(ADA, null, Plan.STARTER, Plan.STARTER.dailyLimits(), PaymentProvider.STRIPE, null, NOW);
     private static final RoleChanged ON_A_PAID_PLAN = new RoleChanged(ADA, Role.PREMIUM, null, NOW);
     private static final ApiKeyCreated KEY_1 = new ApiKeyCreated(ADA, "key-1", "CI", "fmk_AbCd", HASH, NOW);
     private static final ApiKeyCreated KEY_2 = new ApiKeyCreated(ADA, "key-2", "Agent", "fmk_EfGh", HASH + "2", NOW);
@@ -139,8 +143,14 @@ class ApiKeysTest {
                 .when(new ChangePlan(ADA, Plan.FREE, PaymentProvider.STRIPE, null, NOW))
                 .expectResultMessagePayload(true)
                 .expectEvents(
-                        new PlanChanged(ADA, Plan.STARTER, Plan.FREE, Plan.FREE.dailyLimits(), PaymentProvider.STRIPE,
-                                null, NOW),
+                        new PlanChanged(
+                                ADA,
+                                Plan.STARTER,
+                                Plan.FREE,
+                                Plan.FREE.dailyLimits(),
+                                PaymentProvider.STRIPE,
+                                null,
+                                NOW),
                         new RoleChanged(ADA, Role.USER, null, NOW),
                         new ApiKeyRevoked(ADA, "key-1", ApiKeyRevoked.PLAN_DOWNGRADED, NOW),
                         new ApiKeyRevoked(ADA, "key-2", ApiKeyRevoked.PLAN_DOWNGRADED, NOW));
@@ -150,13 +160,24 @@ class ApiKeysTest {
     void anotherPaidPlanKeepsTheKeys() {
         fixture.given(REGISTERED, ON_STARTER, ON_A_PAID_PLAN, KEY_1)
                 .when(new ChangePlan(ADA, Plan.BUSINESS, PaymentProvider.STRIPE, null, NOW))
-                .expectEvents(new PlanChanged(ADA, Plan.STARTER, Plan.BUSINESS, Plan.BUSINESS.dailyLimits(),
-                        PaymentProvider.STRIPE, null, NOW));
+                .expectEvents(new PlanChanged(
+                        ADA,
+                        Plan.STARTER,
+                        Plan.BUSINESS,
+                        Plan.BUSINESS.dailyLimits(),
+                        PaymentProvider.STRIPE,
+                        null,
+                        NOW));
     }
 
     @Test
     void deactivationRevokesEveryKey() {
-        fixture.given(REGISTERED, ON_A_PAID_PLAN, KEY_1, KEY_2, new ApiKeyRevoked(ADA, "key-1", ApiKeyRevoked.BY_USER, NOW))
+        fixture.given(
+                        REGISTERED,
+                        ON_A_PAID_PLAN,
+                        KEY_1,
+                        KEY_2,
+                        new ApiKeyRevoked(ADA, "key-1", ApiKeyRevoked.BY_USER, NOW))
                 .when(new DeactivateUser(ADA, OPERATOR, NOW))
                 .expectEvents(
                         new UserDeactivated(ADA, OPERATOR, NOW),

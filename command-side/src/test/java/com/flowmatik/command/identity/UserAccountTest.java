@@ -63,8 +63,8 @@ class UserAccountTest {
     void aRegistrationWithARoleKeepsIt() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(ADA, "admin@example.com", "Administrator", BCRYPT_HASH, Role.ADMIN, NOW))
-                .expectEvents(new UserRegistered(
-                        ADA, "admin@example.com", "Administrator", BCRYPT_HASH, Role.ADMIN, NOW));
+                .expectEvents(
+                        new UserRegistered(ADA, "admin@example.com", "Administrator", BCRYPT_HASH, Role.ADMIN, NOW));
     }
 
     @Test

@@ -2,8 +2,8 @@ package com.flowmatik.command.payment;
 
 import com.flowmatik.api.identity.ChangePlan;
 import com.flowmatik.api.identity.UserId;
-import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.payment.ExpireSubscription;
+import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.payment.SubscriptionCanceled;
 import com.flowmatik.api.payment.SubscriptionCancellationScheduled;
@@ -38,8 +38,7 @@ class SubscriptionSagaTest {
         fixture.givenCurrentTime(START)
                 .whenPublishingA(started(Plan.PRO, false))
                 .expectActiveSagas(1)
-                .expectDispatchedCommands(
-                        new ChangePlan(ADA, Plan.PRO, PaymentProvider.STRIPE, null, START))
+                .expectDispatchedCommands(new ChangePlan(ADA, Plan.PRO, PaymentProvider.STRIPE, null, START))
                 .expectNoScheduledDeadlines();
     }
 
@@ -99,13 +98,20 @@ class SubscriptionSagaTest {
                 .whenPublishingA(new SubscriptionCanceled(ADA, Plan.PRO, "period ended", PERIOD_END))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
-                .expectDispatchedCommands(
-                        new ChangePlan(ADA, Plan.FREE, PaymentProvider.STRIPE, null, PERIOD_END));
+                .expectDispatchedCommands(new ChangePlan(ADA, Plan.FREE, PaymentProvider.STRIPE, null, PERIOD_END));
     }
 
     private static SubscriptionStarted started(Plan plan, boolean cancelAtPeriodEnd) {
-        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", plan, Money.usd(1900),
+        return new SubscriptionStarted(
+                ADA,
+                PaymentProvider.STRIPE,
+                "sub_1",
+                "cus_1",
+                plan,
+                Money.usd(1900),
                 SubscriptionStatus.ACTIVE,
-                PERIOD_END, cancelAtPeriodEnd, START);
+                PERIOD_END,
+                cancelAtPeriodEnd,
+                START);
     }
 }

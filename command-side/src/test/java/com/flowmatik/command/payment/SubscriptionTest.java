@@ -93,22 +93,61 @@ class SubscriptionTest {
     void aStartAndAPlanChangeRecordThePriceTheyWereSoldAtWhateverThePlanCostsLater() {
         Money soldAt = new Money(2500, "eur");
         fixture.givenNoPriorActivity()
-                .when(sync(new ProviderSubscription(PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, soldAt,
-                        SubscriptionStatus.ACTIVE, PERIOD_END, false), T1, true))
-                .expectEvents(new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, soldAt,
-                        SubscriptionStatus.ACTIVE, PERIOD_END, false, T1));
+                .when(sync(
+                        new ProviderSubscription(
+                                PaymentProvider.STRIPE,
+                                "sub_1",
+                                "cus_1",
+                                Plan.STARTER,
+                                soldAt,
+                                SubscriptionStatus.ACTIVE,
+                                PERIOD_END,
+                                false),
+                        T1,
+                        true))
+                .expectEvents(new SubscriptionStarted(
+                        ADA,
+                        PaymentProvider.STRIPE,
+                        "sub_1",
+                        "cus_1",
+                        Plan.STARTER,
+                        soldAt,
+                        SubscriptionStatus.ACTIVE,
+                        PERIOD_END,
+                        false,
+                        T1));
         Money proSoldAt = new Money(4500, "eur");
         fixture.given(started(Plan.STARTER, T1))
-                .when(sync(new ProviderSubscription(PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.PRO, proSoldAt,
-                        SubscriptionStatus.ACTIVE, PERIOD_END, false), T2, false))
+                .when(sync(
+                        new ProviderSubscription(
+                                PaymentProvider.STRIPE,
+                                "sub_1",
+                                "cus_1",
+                                Plan.PRO,
+                                proSoldAt,
+                                SubscriptionStatus.ACTIVE,
+                                PERIOD_END,
+                                false),
+                        T2,
+                        false))
                 .expectEvents(new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, proSoldAt, T2));
     }
 
     @Test
     void refusesAReportWithoutThePlansPrice() {
         fixture.givenNoPriorActivity()
-                .when(sync(new ProviderSubscription(PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, null,
-                        SubscriptionStatus.ACTIVE, PERIOD_END, false), T1, true))
+                .when(sync(
+                        new ProviderSubscription(
+                                PaymentProvider.STRIPE,
+                                "sub_1",
+                                "cus_1",
+                                Plan.STARTER,
+                                null,
+                                SubscriptionStatus.ACTIVE,
+                                PERIOD_END,
+                                false),
+                        T1,
+                        true))
                 .expectException(BusinessRuleViolation.class)
                 .expectNoEvents();
     }
@@ -165,18 +204,48 @@ class SubscriptionTest {
     @Test
     void aNewSubscriptionAfterAnEndedOneStartsAgain() {
         fixture.given(started(Plan.PRO, T1), new SubscriptionCanceled(ADA, Plan.PRO, "period ended", T2))
-                .when(new SyncSubscription(ADA, new ProviderSubscription(PaymentProvider.LEMONSQUEEZY, "77", "9",
-                        Plan.BUSINESS, Money.usd(7900), SubscriptionStatus.ACTIVE, NEXT_PERIOD_END, false), T3, true))
+                .when(new SyncSubscription(
+                        ADA,
+                        new ProviderSubscription(
+                                PaymentProvider.LEMONSQUEEZY,
+                                "77",
+                                "9",
+                                Plan.BUSINESS,
+                                Money.usd(7900),
+                                SubscriptionStatus.ACTIVE,
+                                NEXT_PERIOD_END,
+                                false),
+                        T3,
+                        true))
                 .expectEvents(new SubscriptionStarted(
-                        ADA, PaymentProvider.LEMONSQUEEZY, "77", "9", Plan.BUSINESS, Money.usd(7900),
-                        SubscriptionStatus.ACTIVE, NEXT_PERIOD_END, false, T3));
+                        ADA,
+                        PaymentProvider.LEMONSQUEEZY,
+                        "77",
+                        "9",
+                        Plan.BUSINESS,
+                        Money.usd(7900),
+                        SubscriptionStatus.ACTIVE,
+                        NEXT_PERIOD_END,
+                        false,
+                        T3));
     }
 
     @Test
     void aReportOfAnotherSubscriptionWhileOneLivesIsNotFollowed() {
         fixture.given(started(Plan.PRO, T1))
-                .when(new SyncSubscription(ADA, new ProviderSubscription(PaymentProvider.STRIPE, "sub_other", "cus_1",
-                        Plan.STARTER, Money.usd(1900), SubscriptionStatus.ACTIVE, PERIOD_END, false), T3, true))
+                .when(new SyncSubscription(
+                        ADA,
+                        new ProviderSubscription(
+                                PaymentProvider.STRIPE,
+                                "sub_other",
+                                "cus_1",
+                                Plan.STARTER,
+                                Money.usd(1900),
+                                SubscriptionStatus.ACTIVE,
+                                PERIOD_END,
+                                false),
+                        T3,
+                        true))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
     }
@@ -204,13 +273,17 @@ class SubscriptionTest {
 
     @Test
     void theEndOfAPeriodChangesNothingWhenTheCancellationWasWithdrawnOrTheProviderEndedItFirst() {
-        fixture.given(started(Plan.PRO, T1), new SubscriptionCancellationScheduled(ADA, PERIOD_END, T2),
+        fixture.given(
+                        started(Plan.PRO, T1),
+                        new SubscriptionCancellationScheduled(ADA, PERIOD_END, T2),
                         new SubscriptionResumed(ADA, T3))
                 .when(new ExpireSubscription(ADA, PERIOD_END, PERIOD_END))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
 
-        fixture.given(started(Plan.PRO, T1), new SubscriptionCancellationScheduled(ADA, PERIOD_END, T2),
+        fixture.given(
+                        started(Plan.PRO, T1),
+                        new SubscriptionCancellationScheduled(ADA, PERIOD_END, T2),
                         new SubscriptionCanceled(ADA, Plan.PRO, "canceled at stripe", PERIOD_END))
                 .when(new ExpireSubscription(ADA, PERIOD_END, PERIOD_END))
                 .expectNoEvents();
@@ -232,10 +305,12 @@ class SubscriptionTest {
     void aFailedPaymentThenASuccessfulRetryIsPaid() {
         fixture.givenNoPriorActivity()
                 .when(payment(PaymentOutcome.FAILED, "card_declined"))
-                .expectEvents(issued(),
+                .expectEvents(
+                        issued(),
                         new PaymentFailed(ADA, PaymentProvider.STRIPE, "in_1", Money.usd(1900), "card_declined", T2));
 
-        fixture.given(issued(),
+        fixture.given(
+                        issued(),
                         new PaymentFailed(ADA, PaymentProvider.STRIPE, "in_1", Money.usd(1900), "card_declined", T2))
                 .when(payment(PaymentOutcome.SUCCEEDED, null))
                 .expectEvents(new PaymentSucceeded(ADA, PaymentProvider.STRIPE, "in_1", Money.usd(1900), T2));
@@ -272,21 +347,42 @@ class SubscriptionTest {
     }
 
     private static SubscriptionStarted started(Plan plan, Instant at) {
-        return new SubscriptionStarted(ADA, PaymentProvider.STRIPE, "sub_1", "cus_1", plan, priceOf(plan),
+        return new SubscriptionStarted(
+                ADA,
+                PaymentProvider.STRIPE,
+                "sub_1",
+                "cus_1",
+                plan,
+                priceOf(plan),
                 SubscriptionStatus.ACTIVE,
-                PERIOD_END, false, at);
+                PERIOD_END,
+                false,
+                at);
     }
 
-    private static final Invoice INVOICE = new Invoice(PaymentProvider.STRIPE, "in_1", "F-0001", "sub_1",
-            Money.usd(1900), List.of(new InvoiceLine("Starter", 1, Money.usd(1900))), T1);
+    private static final Invoice INVOICE = new Invoice(
+            PaymentProvider.STRIPE,
+            "in_1",
+            "F-0001",
+            "sub_1",
+            Money.usd(1900),
+            List.of(new InvoiceLine("Starter", 1, Money.usd(1900))),
+            T1);
 
     private static RecordPayment payment(PaymentOutcome outcome, String reason) {
         return new RecordPayment(ADA, INVOICE, outcome, reason, T2);
     }
 
     private static InvoiceIssued issued() {
-        return new InvoiceIssued(ADA, PaymentProvider.STRIPE, "in_1", "F-0001", "sub_1", Money.usd(1900),
-                List.of(new InvoiceLine("Starter", 1, Money.usd(1900))), T1);
+        return new InvoiceIssued(
+                ADA,
+                PaymentProvider.STRIPE,
+                "in_1",
+                "F-0001",
+                "sub_1",
+                Money.usd(1900),
+                List.of(new InvoiceLine("Starter", 1, Money.usd(1900))),
+                T1);
     }
 
     /** The plans' prices in these tests; what matters is that the report's price is the one recorded. */

@@ -54,9 +54,7 @@ class UsageAccountTest {
 
     @Test
     void theHundredthRequestOfAFreeDayStillPasses() {
-        fixture.given(startedRequests(99, MORNING))
-                .when(start("r99", MORNING))
-                .expectEvents(started("r99", MORNING));
+        fixture.given(startedRequests(99, MORNING)).when(start("r99", MORNING)).expectEvents(started("r99", MORNING));
     }
 
     @Test
@@ -78,9 +76,7 @@ class UsageAccountTest {
 
     @Test
     void refusesOnceTheDaysTokensAreUsedUp() {
-        fixture.given(
-                        started("r1", MORNING),
-                        charged("r1", 30_000, 20_000, MORNING))
+        fixture.given(started("r1", MORNING), charged("r1", 30_000, 20_000, MORNING))
                 .when(start("r2", MORNING.plusSeconds(5)))
                 .expectResultMessagePayload(QuotaDecision.refuse(QuotaLimit.TOKENS, 50_000, 50_000, MIDNIGHT))
                 .expectEvents(new DailyQuotaExceeded(
@@ -120,7 +116,8 @@ class UsageAccountTest {
     @Test
     void aFailedRequestChargesOnlyWhatTheProviderReported() {
         fixture.given(started("r1", MORNING))
-                .when(new FailAiRequest(ADA, "r1", MODEL, "provider-timeout", 0, 0, 0, true, MORNING, MORNING.plusSeconds(30)))
+                .when(new FailAiRequest(
+                        ADA, "r1", MODEL, "provider-timeout", 0, 0, 0, true, MORNING, MORNING.plusSeconds(30)))
                 .expectEvents(new AiRequestFailed(ADA, "r1", MODEL, "provider-timeout", MORNING.plusSeconds(30)));
     }
 
@@ -137,7 +134,16 @@ class UsageAccountTest {
     void aRequestTheProviderNeverServedGivesBackItsPlaceInTheDaysLimit() {
         fixture.given(startedRequests(100, MORNING))
                 .andGivenCommands(new FailAiRequest(
-                        ADA, "earlier-99", MODEL, "provider-unavailable", 0, 0, 0, false, MORNING, MORNING.plusSeconds(1)))
+                        ADA,
+                        "earlier-99",
+                        MODEL,
+                        "provider-unavailable",
+                        0,
+                        0,
+                        0,
+                        false,
+                        MORNING,
+                        MORNING.plusSeconds(1)))
                 .when(start("after-outage", MORNING.plusSeconds(2)))
                 .expectResultMessagePayload(QuotaDecision.allow())
                 .expectEvents(started("after-outage", MORNING.plusSeconds(2)));
@@ -146,7 +152,8 @@ class UsageAccountTest {
     @Test
     void aRequestNotServedIsRecordedAsSuchAfterItsFailure() {
         fixture.given(started("r1", MORNING))
-                .when(new FailAiRequest(ADA, "r1", MODEL, "provider-error 500", 0, 0, 0, false, MORNING, MORNING.plusSeconds(1)))
+                .when(new FailAiRequest(
+                        ADA, "r1", MODEL, "provider-error 500", 0, 0, 0, false, MORNING, MORNING.plusSeconds(1)))
                 .expectEvents(
                         new AiRequestFailed(ADA, "r1", MODEL, "provider-error 500", MORNING.plusSeconds(1)),
                         new AiRequestNotServed(ADA, "r1", MODEL, MORNING, MORNING.plusSeconds(1)));
@@ -157,12 +164,15 @@ class UsageAccountTest {
         List<Object> history = new ArrayList<>(List.of(started("late", MORNING.minus(java.time.Duration.ofDays(1)))));
         history.addAll(startedRequests(100, MORNING));
         history.add(new AiRequestFailed(ADA, "late", MODEL, "provider-unavailable", MORNING.plusSeconds(1)));
-        history.add(new AiRequestNotServed(ADA, "late", MODEL, MORNING.minus(java.time.Duration.ofDays(1)),
-                MORNING.plusSeconds(1)));
+        history.add(new AiRequestNotServed(
+                ADA, "late", MODEL, MORNING.minus(java.time.Duration.ofDays(1)), MORNING.plusSeconds(1)));
         fixture.given(history)
                 .when(start("over", MORNING.plusSeconds(2)))
                 .expectResultMessagePayload(QuotaDecision.refuse(
-                        com.flowmatik.api.usage.QuotaLimit.REQUESTS, 100L, 100L, Instant.parse("2026-03-02T00:00:00Z")));
+                        com.flowmatik.api.usage.QuotaLimit.REQUESTS,
+                        100L,
+                        100L,
+                        Instant.parse("2026-03-02T00:00:00Z")));
     }
 
     @Test
@@ -187,8 +197,9 @@ class UsageAccountTest {
         account.on(new DailyLimitsChanged(ADA, Plan.PRO, Plan.PRO.dailyLimits(), MORNING));
         account.on(started("r1", MORNING));
         account.on(charged("r0", 10, 5, MORNING));
-        Jackson3Serializer serializer =
-                Jackson3Serializer.builder().revisionResolver(new AnnotationRevisionResolver()).build();
+        Jackson3Serializer serializer = Jackson3Serializer.builder()
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
 
         SerializedObject<byte[]> snapshot = serializer.serialize(account, byte[].class);
         UsageAccount loaded = serializer.deserialize(snapshot);

@@ -41,19 +41,25 @@ class UsageRecordingTest {
     void aBatchIsRecordedAsOneEventWithTheCostItCameWith() {
         fixture.givenNoPriorActivity()
                 .when(record(item("e1", 10, 5, MORNING), item("e2", 7, 0, MORNING)))
-                .expectResultMessagePayload(List.of(recorded("e1", 10, 5, MORNING, false), recorded("e2", 7, 0, MORNING, false)))
+                .expectResultMessagePayload(
+                        List.of(recorded("e1", 10, 5, MORNING, false), recorded("e2", 7, 0, MORNING, false)))
                 .expectEvents(new UsageRecorded(
-                        ADA, List.of(recorded("e1", 10, 5, MORNING, false), recorded("e2", 7, 0, MORNING, false)), ARRIVED));
+                        ADA,
+                        List.of(recorded("e1", 10, 5, MORNING, false), recorded("e2", 7, 0, MORNING, false)),
+                        ARRIVED));
     }
 
     @Test
     void usageOverTheDailyRequestLimitIsRecordedAndMarkedOverQuota() {
         fixture.given(startedRequests(99, MORNING))
                 .when(record(item("e1", 1, 1, MORNING), item("e2", 1, 1, MORNING), item("e3", 1, 1, MORNING)))
-                .expectEvents(new UsageRecorded(ADA, List.of(
-                        recorded("e1", 1, 1, MORNING, false),
-                        recorded("e2", 1, 1, MORNING, true),
-                        recorded("e3", 1, 1, MORNING, true)), ARRIVED));
+                .expectEvents(new UsageRecorded(
+                        ADA,
+                        List.of(
+                                recorded("e1", 1, 1, MORNING, false),
+                                recorded("e2", 1, 1, MORNING, true),
+                                recorded("e3", 1, 1, MORNING, true)),
+                        ARRIVED));
     }
 
     @Test
@@ -70,7 +76,8 @@ class UsageRecordingTest {
         fixture.given(history)
                 .when(new StartAiRequest(ADA, "r100", null, RequestKind.CHAT, MODEL, ARRIVED))
                 .expectResultMessagePayload(QuotaDecision.refuse(QuotaLimit.REQUESTS, 100, 100, MIDNIGHT))
-                .expectEvents(new DailyQuotaExceeded(ADA, "r100", MODEL, QuotaLimit.REQUESTS, 100, 100, ARRIVED, MIDNIGHT));
+                .expectEvents(
+                        new DailyQuotaExceeded(ADA, "r100", MODEL, QuotaLimit.REQUESTS, 100, 100, ARRIVED, MIDNIGHT));
     }
 
     @Test
@@ -103,12 +110,21 @@ class UsageRecordingTest {
     }
 
     private static UsageToRecord item(String eventId, long prompt, long completion, Instant at) {
-        return new UsageToRecord(eventId, "hash-" + eventId, "req-" + eventId, MODEL, prompt, completion, prompt + completion, at);
+        return new UsageToRecord(
+                eventId, "hash-" + eventId, "req-" + eventId, MODEL, prompt, completion, prompt + completion, at);
     }
 
     private static RecordedUsage recorded(String eventId, long prompt, long completion, Instant at, boolean overQuota) {
         return new RecordedUsage(
-                eventId, "hash-" + eventId, "req-" + eventId, MODEL, prompt, completion, prompt + completion, at, overQuota);
+                eventId,
+                "hash-" + eventId,
+                "req-" + eventId,
+                MODEL,
+                prompt,
+                completion,
+                prompt + completion,
+                at,
+                overQuota);
     }
 
     private static AiRequestStarted started(String requestId, Instant at) {

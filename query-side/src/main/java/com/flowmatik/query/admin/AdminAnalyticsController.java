@@ -27,7 +27,8 @@ class AdminAnalyticsController {
 
     @GetMapping("/api/admin/dashboard")
     Dashboard dashboard() {
-        return queries.query(new FindDashboard(clock.instant()), ResponseTypes.instanceOf(Dashboard.class)).join();
+        return queries.query(new FindDashboard(clock.instant()), ResponseTypes.instanceOf(Dashboard.class))
+                .join();
     }
 
     @GetMapping("/api/admin/users")
@@ -40,6 +41,7 @@ class AdminAnalyticsController {
                     HttpStatus.BAD_REQUEST, "page must be 0 or more, size from 1 to " + MAX_PAGE_SIZE);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return queries.query(new FindUserPage(q, page, size, today), ResponseTypes.instanceOf(UserPage.class)).join();
+        return queries.query(new FindUserPage(q, page, size, today), ResponseTypes.instanceOf(UserPage.class))
+                .join();
     }
 }

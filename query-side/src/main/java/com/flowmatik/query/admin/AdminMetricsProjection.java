@@ -99,7 +99,11 @@ class AdminMetricsProjection {
     @EventHandler
     void on(TokensCharged event, @SequenceNumber long sequence) {
         dashboardChanged();
-        onDay(event.userId(), event.chargedAt(), CountedFrom.USAGE_ACCOUNT, sequence,
+        onDay(
+                event.userId(),
+                event.chargedAt(),
+                CountedFrom.USAGE_ACCOUNT,
+                sequence,
                 day -> day.charge(event.promptTokens() + event.completionTokens(), event.costMicros()));
         batch().addCost(event.userId().value(), sequence, event.costMicros());
     }
@@ -108,15 +112,23 @@ class AdminMetricsProjection {
     @EventHandler
     void on(UsageRecorded event, @SequenceNumber long sequence) {
         dashboardChanged();
-        Map<LocalDate, List<RecordedUsage>> byDay = event.items().stream().collect(Collectors.groupingBy(
-                item -> utcDay(item.occurredAt()), TreeMap::new, Collectors.toList()));
-        byDay.forEach((date, items) -> onDay(event.userId(), items.get(0).occurredAt(), CountedFrom.USAGE_ACCOUNT,
-                sequence, day -> items.forEach(item -> {
+        Map<LocalDate, List<RecordedUsage>> byDay = event.items().stream()
+                .collect(Collectors.groupingBy(item -> utcDay(item.occurredAt()), TreeMap::new, Collectors.toList()));
+        byDay.forEach((date, items) -> onDay(
+                event.userId(),
+                items.get(0).occurredAt(),
+                CountedFrom.USAGE_ACCOUNT,
+                sequence,
+                day -> items.forEach(item -> {
                     day.countRequest();
                     day.charge(item.tokens(), item.costMicros());
                 })));
-        batch().addCost(event.userId().value(), sequence,
-                event.items().stream().mapToLong(RecordedUsage::costMicros).sum());
+        batch().addCost(
+                        event.userId().value(),
+                        sequence,
+                        event.items().stream()
+                                .mapToLong(RecordedUsage::costMicros)
+                                .sum());
     }
 
     @EventHandler
@@ -142,7 +154,8 @@ class AdminMetricsProjection {
     @EventHandler
     void on(SubscriptionStarted event) {
         dashboardChanged();
-        LiveSubscriptionRow row = subscriptions.findById(event.userId().value())
+        LiveSubscriptionRow row = subscriptions
+                .findById(event.userId().value())
                 .orElseGet(() -> new LiveSubscriptionRow(event.userId().value()));
         row.start(event.plan(), event.price());
         subscriptions.save(row);

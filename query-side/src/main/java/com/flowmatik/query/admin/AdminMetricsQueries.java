@@ -1,6 +1,7 @@
 package com.flowmatik.query.admin;
 
 import com.flowmatik.api.payment.Money;
+import com.flowmatik.query.QueryCache;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import com.flowmatik.query.QueryCache;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.domain.Page;
@@ -77,20 +77,27 @@ class AdminMetricsQueries {
     UserPage handle(FindUserPage query) {
         Page<UserListings.Listed> found =
                 listings.findMatching(likePattern(query.search()), PageRequest.of(query.page(), query.size()));
-        List<String> ids = found.getContent().stream().map(UserListings.Listed::getId).toList();
+        List<String> ids =
+                found.getContent().stream().map(UserListings.Listed::getId).toList();
         Map<String, UserPage.Today> usage = ids.isEmpty()
                 ? Map.of()
-                : listings.findUsageOn(query.today(), ids).stream().collect(Collectors.toMap(
-                        UserListings.Usage::getUserId,
-                        day -> new UserPage.Today(day.getRequests(), day.getTokens(), day.getCostMicros())));
+                : listings.findUsageOn(query.today(), ids).stream()
+                        .collect(Collectors.toMap(
+                                UserListings.Usage::getUserId,
+                                day -> new UserPage.Today(day.getRequests(), day.getTokens(), day.getCostMicros())));
         Map<String, Long> apiKeys = ids.isEmpty()
                 ? Map.of()
                 : listings.findApiKeyCounts(ids).stream()
                         .collect(Collectors.toMap(UserListings.KeyCount::getUserId, UserListings.KeyCount::getApiKeys));
         List<UserPage.AdminUser> items = found.getContent().stream()
                 .map(user -> new UserPage.AdminUser(
-                        user.getId(), user.getEmail(), user.getName(), user.getRole().wireName(),
-                        user.getPlan().wireName(), user.getActive() ? "active" : "deactivated", user.getCreatedAt(),
+                        user.getId(),
+                        user.getEmail(),
+                        user.getName(),
+                        user.getRole().wireName(),
+                        user.getPlan().wireName(),
+                        user.getActive() ? "active" : "deactivated",
+                        user.getCreatedAt(),
                         usage.getOrDefault(user.getId(), UserPage.Today.NONE),
                         apiKeys.getOrDefault(user.getId(), 0L)))
                 .toList();
@@ -124,7 +131,8 @@ class AdminMetricsQueries {
     /** A LIKE pattern that finds {@code search} anywhere, its own {@code %} and {@code _} taken literally. */
     static String likePattern(String search) {
         String literal = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        Function<String, String> escape = text -> text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        Function<String, String> escape =
+                text -> text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escape.apply(literal) + "%";
     }
 

@@ -41,6 +41,7 @@ class DailySeriesController {
 
     @GetMapping("/api/admin/dashboard/plans")
     List<PlanShare> plans() {
-        return queries.query(new FindPlanMix(), ResponseTypes.multipleInstancesOf(PlanShare.class)).join();
+        return queries.query(new FindPlanMix(), ResponseTypes.multipleInstancesOf(PlanShare.class))
+                .join();
     }
 }

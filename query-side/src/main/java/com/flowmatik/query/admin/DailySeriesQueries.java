@@ -37,8 +37,7 @@ class DailySeriesQueries {
     List<DayFigures> handle(FindDailySeries query) {
         LocalDate to = query.lastDay();
         LocalDate from = to.minusDays(query.days() - 1L);
-        Map<LocalDate, DailyTotals.Usage> usage =
-                byDate(totals.usage(from, to), DailyTotals.Usage::getDate);
+        Map<LocalDate, DailyTotals.Usage> usage = byDate(totals.usage(from, to), DailyTotals.Usage::getDate);
         Map<LocalDate, DailyTotals.Revenue> revenue =
                 byDate(totals.revenue(prices.currency(), from, to), DailyTotals.Revenue::getDate);
         Map<LocalDate, Long> mrr = mrrAtTheEndOfEachDay(from, to);
@@ -75,7 +74,8 @@ class DailySeriesQueries {
         Map<String, SubscriptionDayRow> current = new HashMap<>();
         Map<LocalDate, Long> mrr = new HashMap<>();
         long cents = 0;
-        Iterator<SubscriptionDayRow> changes = subscriptions.findByDateLessThanEqualOrderByDateAsc(to).iterator();
+        Iterator<SubscriptionDayRow> changes =
+                subscriptions.findByDateLessThanEqualOrderByDateAsc(to).iterator();
         SubscriptionDayRow next = changes.hasNext() ? changes.next() : null;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             while (next != null && !next.date().isAfter(day)) {
@@ -90,7 +90,10 @@ class DailySeriesQueries {
 
     /** A live subscription's recorded price, when it was sold in the currency the series is in. */
     private static long priced(SubscriptionDayRow row, String currency) {
-        if (row == null || !row.live() || row.price() == null || !row.price().currency().equals(currency)) {
+        if (row == null
+                || !row.live()
+                || row.price() == null
+                || !row.price().currency().equals(currency)) {
             return 0;
         }
         return row.price().amount();

@@ -32,11 +32,17 @@ class JdbcCounterRows implements CounterRows {
     @Override
     public Map<UserDayRow.Key, DayCounters> days(Set<UserDayRow.Key> keys) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("users", keys.stream().map(UserDayRow.Key::userId).distinct().toList())
-                .addValue("dates", keys.stream().map(UserDayRow.Key::date).distinct().toList());
+                .addValue(
+                        "users",
+                        keys.stream().map(UserDayRow.Key::userId).distinct().toList())
+                .addValue(
+                        "dates",
+                        keys.stream().map(UserDayRow.Key::date).distinct().toList());
         Map<UserDayRow.Key, DayCounters> found = new HashMap<>();
-        jdbc.query("SELECT " + DAY_COLUMNS + " FROM admin_user_day WHERE user_id IN (:users) AND metric_date IN (:dates)",
-                parameters, (ResultSet row) -> {
+        jdbc.query(
+                "SELECT " + DAY_COLUMNS + " FROM admin_user_day WHERE user_id IN (:users) AND metric_date IN (:dates)",
+                parameters,
+                (ResultSet row) -> {
                     DayCounters day = day(row);
                     if (keys.contains(day.key())) {
                         found.put(day.key(), day);
@@ -48,8 +54,10 @@ class JdbcCounterRows implements CounterRows {
     @Override
     public Map<String, CostCounters> costs(Set<String> userIds) {
         Map<String, CostCounters> found = new HashMap<>();
-        jdbc.query("SELECT user_id, cost_micros, last_usage_sequence FROM admin_user_cost WHERE user_id IN (:users)",
-                Map.of("users", List.copyOf(userIds)), (ResultSet row) -> {
+        jdbc.query(
+                "SELECT user_id, cost_micros, last_usage_sequence FROM admin_user_cost WHERE user_id IN (:users)",
+                Map.of("users", List.copyOf(userIds)),
+                (ResultSet row) -> {
                     CostCounters cost = new CostCounters(row.getString("user_id"), true);
                     cost.costMicros = row.getLong("cost_micros");
                     cost.lastUsageSequence = row.getLong("last_usage_sequence");
@@ -60,22 +68,38 @@ class JdbcCounterRows implements CounterRows {
 
     @Override
     public void save(Collection<DayCounters> days, Collection<CostCounters> costs) {
-        write("INSERT INTO admin_user_day (" + DAY_COLUMNS + ") VALUES (:userId, :date, :registered, :requests,"
+        write(
+                "INSERT INTO admin_user_day (" + DAY_COLUMNS + ") VALUES (:userId, :date, :registered, :requests,"
                         + " :tokens, :aiCostMicros, :quotaRefusals, :failedPayments, :lastUsageSequence,"
                         + " :lastSubscriptionSequence)",
-                days.stream().filter(day -> !day.stored).map(JdbcCounterRows::parameters).toList());
-        write("UPDATE admin_user_day SET registered = :registered, requests = :requests, tokens = :tokens,"
+                days.stream()
+                        .filter(day -> !day.stored)
+                        .map(JdbcCounterRows::parameters)
+                        .toList());
+        write(
+                "UPDATE admin_user_day SET registered = :registered, requests = :requests, tokens = :tokens,"
                         + " ai_cost_micros = :aiCostMicros, quota_refusals = :quotaRefusals,"
                         + " failed_payments = :failedPayments, last_usage_sequence = :lastUsageSequence,"
                         + " last_subscription_sequence = :lastSubscriptionSequence"
                         + " WHERE user_id = :userId AND metric_date = :date",
-                days.stream().filter(day -> day.stored).map(JdbcCounterRows::parameters).toList());
-        write("INSERT INTO admin_user_cost (user_id, cost_micros, last_usage_sequence)"
+                days.stream()
+                        .filter(day -> day.stored)
+                        .map(JdbcCounterRows::parameters)
+                        .toList());
+        write(
+                "INSERT INTO admin_user_cost (user_id, cost_micros, last_usage_sequence)"
                         + " VALUES (:userId, :costMicros, :lastUsageSequence)",
-                costs.stream().filter(cost -> !cost.stored).map(JdbcCounterRows::parameters).toList());
-        write("UPDATE admin_user_cost SET cost_micros = :costMicros, last_usage_sequence = :lastUsageSequence"
+                costs.stream()
+                        .filter(cost -> !cost.stored)
+                        .map(JdbcCounterRows::parameters)
+                        .toList());
+        write(
+                "UPDATE admin_user_cost SET cost_micros = :costMicros, last_usage_sequence = :lastUsageSequence"
                         + " WHERE user_id = :userId",
-                costs.stream().filter(cost -> cost.stored).map(JdbcCounterRows::parameters).toList());
+                costs.stream()
+                        .filter(cost -> cost.stored)
+                        .map(JdbcCounterRows::parameters)
+                        .toList());
     }
 
     private void write(String sql, List<MapSqlParameterSource> rows) {
@@ -85,7 +109,8 @@ class JdbcCounterRows implements CounterRows {
     }
 
     private static DayCounters day(ResultSet row) throws SQLException {
-        DayCounters day = new DayCounters(row.getString("user_id"), row.getObject("metric_date", LocalDate.class), true);
+        DayCounters day =
+                new DayCounters(row.getString("user_id"), row.getObject("metric_date", LocalDate.class), true);
         day.registered = row.getBoolean("registered");
         day.requests = row.getLong("requests");
         day.tokens = row.getLong("tokens");

@@ -44,7 +44,9 @@ public record PlanPrices(List<PlanPrice> plans) {
 
         public PlanPrice {
             id = id == null ? null : id.trim().toLowerCase(Locale.ROOT);
-            currency = currency == null || currency.isBlank() ? "usd" : currency.trim().toLowerCase(Locale.ROOT);
+            currency = currency == null || currency.isBlank()
+                    ? "usd"
+                    : currency.trim().toLowerCase(Locale.ROOT);
             if (!isPlan(id)) {
                 throw new IllegalStateException("flowmatik.payments.plans: no plan is called " + id);
             }

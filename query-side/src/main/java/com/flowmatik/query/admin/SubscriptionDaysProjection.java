@@ -1,10 +1,10 @@
 package com.flowmatik.query.admin;
 
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.payment.SubscriptionCanceled;
 import com.flowmatik.api.payment.SubscriptionPlanChanged;
 import com.flowmatik.api.payment.SubscriptionStarted;
-import com.flowmatik.api.payment.Money;
 import com.flowmatik.api.plan.Plan;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,16 +39,21 @@ class SubscriptionDaysProjection {
 
     @EventHandler
     void on(SubscriptionPlanChanged event) {
-        latest(event.userId()).ifPresent(
-                latest -> record(event.userId(), event.changedAt(), Optional.of(latest), event.plan(), event.price(),
+        latest(event.userId())
+                .ifPresent(latest -> record(
+                        event.userId(),
+                        event.changedAt(),
+                        Optional.of(latest),
+                        event.plan(),
+                        event.price(),
                         latest.live()));
     }
 
     @EventHandler
     void on(SubscriptionCanceled event) {
-        latest(event.userId()).ifPresent(
-                latest -> record(event.userId(), event.canceledAt(), Optional.of(latest), latest.plan(), latest.price(),
-                        false));
+        latest(event.userId())
+                .ifPresent(latest -> record(
+                        event.userId(), event.canceledAt(), Optional.of(latest), latest.plan(), latest.price(), false));
     }
 
     @ResetHandler
@@ -63,7 +68,8 @@ class SubscriptionDaysProjection {
     private void record(
             UserId userId, Instant at, Optional<SubscriptionDayRow> latest, Plan plan, Money price, boolean live) {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        LocalDate onOrAfterLatest = latest.map(SubscriptionDayRow::date).filter(day::isBefore).orElse(day);
+        LocalDate onOrAfterLatest =
+                latest.map(SubscriptionDayRow::date).filter(day::isBefore).orElse(day);
         rows.save(new SubscriptionDayRow(userId.value(), onOrAfterLatest, plan, price, live));
     }
 }

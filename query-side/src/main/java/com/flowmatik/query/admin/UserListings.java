@@ -17,13 +17,15 @@ import org.springframework.data.repository.Repository;
  */
 interface UserListings extends Repository<UserDayRow, UserDayRow.Key> {
 
-    String MATCHING = " from UserRow u where lower(u.email) like :pattern escape '!' or lower(u.name) like :pattern escape '!'";
+    String MATCHING =
+            " from UserRow u where lower(u.email) like :pattern escape '!' or lower(u.name) like :pattern escape '!'";
 
     @Query("select count(u) from UserRow u")
     long countUsers();
 
     /** Users whose e-mail or name matches a LIKE pattern ({@code !} escapes), newest first. */
-    @Query(value = "select u.id as id, u.email as email, u.name as name, u.role as role, u.plan as plan,"
+    @Query(
+            value = "select u.id as id, u.email as email, u.name as name, u.role as role, u.plan as plan,"
                     + " u.active as active, u.createdAt as createdAt" + MATCHING + " order by u.createdAt desc, u.id",
             countQuery = "select count(u)" + MATCHING)
     Page<Listed> findMatching(String pattern, Pageable page);

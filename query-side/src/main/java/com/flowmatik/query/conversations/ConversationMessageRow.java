@@ -38,7 +38,12 @@ class ConversationMessageRow {
     protected ConversationMessageRow() {}
 
     ConversationMessageRow(
-            String conversationId, long sequenceNumber, String role, String content, String requestId, Instant addedAt) {
+            String conversationId,
+            long sequenceNumber,
+            String role,
+            String content,
+            String requestId,
+            Instant addedAt) {
         this.id = conversationId + "/" + sequenceNumber;
         this.conversationId = conversationId;
         this.sequenceNumber = sequenceNumber;

@@ -45,8 +45,13 @@ class ConversationsProjection {
 
     @EventHandler
     void on(MessageAdded event, @SequenceNumber long sequenceNumber) {
-        ConversationMessageRow message = new ConversationMessageRow(event.conversationId(), sequenceNumber,
-                event.role(), event.content(), event.requestId(), event.addedAt());
+        ConversationMessageRow message = new ConversationMessageRow(
+                event.conversationId(),
+                sequenceNumber,
+                event.role(),
+                event.content(),
+                event.requestId(),
+                event.addedAt());
         if (messages.existsById(message.id())) {
             return;
         }

@@ -32,7 +32,10 @@ class InvoiceLineRow {
 
     static InvoiceLineRow of(InvoiceLine line) {
         return new InvoiceLineRow(
-                InvoiceRow.clip(line.description()), line.quantity(), line.amount().amount(), line.amount().currency());
+                InvoiceRow.clip(line.description()),
+                line.quantity(),
+                line.amount().amount(),
+                line.amount().currency());
     }
 
     InvoiceLine toLine() {

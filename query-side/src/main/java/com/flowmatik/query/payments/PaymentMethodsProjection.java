@@ -47,7 +47,8 @@ class PaymentMethodsProjection {
     @QueryHandler
     List<PaymentMethodView> handle(FindPaymentMethods query) {
         List<PaymentMethodView> methods = new ArrayList<>();
-        for (PaymentMethodRow row : rows.findByUserIdOrderByAttachedAtDescPaymentMethodIdDesc(query.userId().value())) {
+        for (PaymentMethodRow row : rows.findByUserIdOrderByAttachedAtDescPaymentMethodIdDesc(
+                query.userId().value())) {
             methods.add(row.toView(methods.isEmpty()));
         }
         return methods;

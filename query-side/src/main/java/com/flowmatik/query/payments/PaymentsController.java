@@ -39,7 +39,8 @@ class PaymentsController {
     @GetMapping("/api/payments/payment-methods")
     List<PaymentMethodView> paymentMethods(Principal caller) {
         return queries.query(
-                        new FindPaymentMethods(caller(caller)), ResponseTypes.multipleInstancesOf(PaymentMethodView.class))
+                        new FindPaymentMethods(caller(caller)),
+                        ResponseTypes.multipleInstancesOf(PaymentMethodView.class))
                 .join();
     }
 

@@ -136,6 +136,7 @@ class SubscriptionRow {
     }
 
     SubscriptionView toView() {
-        return new SubscriptionView(plan, status, provider, providerSubscriptionId, currentPeriodEnd, cancelAtPeriodEnd);
+        return new SubscriptionView(
+                plan, status, provider, providerSubscriptionId, currentPeriodEnd, cancelAtPeriodEnd);
     }
 }

@@ -114,7 +114,9 @@ class SubscriptionsProjection {
 
     @QueryHandler
     SubscriptionView handle(FindSubscription query) {
-        return rows.findById(query.userId().value()).map(SubscriptionRow::toView).orElseGet(SubscriptionView::free);
+        return rows.findById(query.userId().value())
+                .map(SubscriptionRow::toView)
+                .orElseGet(SubscriptionView::free);
     }
 
     /** Changes follow a start in the user's sequence; one without a started subscription has nothing to change. */

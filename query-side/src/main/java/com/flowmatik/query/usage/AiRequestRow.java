@@ -12,8 +12,8 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 /** One AI request in the log: started, then completed or failed, with what it used and cost. */
 @Entity
@@ -71,15 +71,19 @@ class AiRequestRow implements Persistable<String> {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-
     /** A row made here and not stored yet: saved with an insert, not looked up first. */
     @Transient
     private boolean isNew = true;
 
     protected AiRequestRow() {}
 
-
-    AiRequestRow(String requestId, String userId, String parentRequestId, RequestKind kind, String model, Instant startedAt) {
+    AiRequestRow(
+            String requestId,
+            String userId,
+            String parentRequestId,
+            RequestKind kind,
+            String model,
+            Instant startedAt) {
         this.requestId = requestId;
         this.userId = userId;
         this.parentRequestId = parentRequestId;

@@ -19,7 +19,8 @@ class OpenRequestQueries {
 
     @QueryHandler
     List<OpenAiRequest> handle(FindOpenAiRequests query) {
-        return requests.findByStatusAndStartedAtBeforeOrderByStartedAt(
+        return requests
+                .findByStatusAndStartedAtBeforeOrderByStartedAt(
                         AiRequestRow.Status.STARTED, query.startedBefore(), PageRequest.of(0, query.limit()))
                 .stream()
                 .map(AiRequestRow::toOpenRequest)

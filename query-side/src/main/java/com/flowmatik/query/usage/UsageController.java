@@ -43,7 +43,8 @@ class UsageController {
         LocalDate since = from == null ? until.minusDays(DEFAULT_DAYS - 1) : from;
         if (since.isAfter(until) || ChronoUnit.DAYS.between(since, until) >= MAX_DAYS) {
             throw new ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "from must be on or before to, at most 366 days apart");
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "from must be on or before to, at most 366 days apart");
         }
         UsageReport report = queries.query(
                         new FindUsage(UserId.of(caller.getName()), since, until, today),
@@ -59,10 +60,18 @@ class UsageController {
             DailyUsage today = report.today();
             return new UsageResponse(
                     report.plan().wireName(),
-                    new Today(today.requests(), today.tokens(), report.limits().requestsPerDay(),
-                            report.limits().tokensPerDay(), today.costMicros()),
+                    new Today(
+                            today.requests(),
+                            today.tokens(),
+                            report.limits().requestsPerDay(),
+                            report.limits().tokensPerDay(),
+                            today.costMicros()),
                     report.daily().stream()
-                            .map(day -> new Day(day.date(), day.requests(), day.promptTokens(), day.completionTokens(),
+                            .map(day -> new Day(
+                                    day.date(),
+                                    day.requests(),
+                                    day.promptTokens(),
+                                    day.completionTokens(),
                                     day.costMicros()))
                             .toList());
         }

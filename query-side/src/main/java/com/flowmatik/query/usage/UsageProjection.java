@@ -1,6 +1,5 @@
 package com.flowmatik.query.usage;
 
-import com.flowmatik.query.EventSequence;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.usage.AiRequestCompleted;
@@ -11,10 +10,12 @@ import com.flowmatik.api.usage.DailyLimitsChanged;
 import com.flowmatik.api.usage.DailyQuotaExceeded;
 import com.flowmatik.api.usage.DailyUsage;
 import com.flowmatik.api.usage.FindUsage;
-import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.usage.RecordedUsage;
+import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.usage.UsageRecorded;
 import com.flowmatik.api.usage.UsageReport;
+import com.flowmatik.query.EventSequence;
+import com.flowmatik.query.QueryCache;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +23,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.TreeMap;
-import com.flowmatik.query.QueryCache;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -49,10 +49,12 @@ class UsageProjection {
     private final DailyUsageRows dayRows;
     /** Every change to a day's row goes through the batch ({@link DailyUsageBatch}). */
     private final DailyUsageBatch days;
+
     private final AiRequestRows requests;
     private final UsageLimitsRows limits;
     /** The report of the default range, per user and day. */
     private final QueryCache cache;
+
     private final Clock clock;
 
     UsageProjection(
@@ -75,7 +77,11 @@ class UsageProjection {
         });
         if (requests.findById(event.requestId()).isEmpty()) {
             requests.save(new AiRequestRow(
-                    event.requestId(), event.userId().value(), event.parentRequestId(), event.kind(), event.model(),
+                    event.requestId(),
+                    event.userId().value(),
+                    event.parentRequestId(),
+                    event.kind(),
+                    event.model(),
                     event.startedAt()));
         }
     }
@@ -93,7 +99,11 @@ class UsageProjection {
     @EventHandler
     void on(AiRequestCompleted event) {
         requests.findById(event.requestId()).ifPresent(request -> {
-            request.complete(event.promptTokens(), event.completionTokens(), event.reasoningTokens(), event.estimated(),
+            request.complete(
+                    event.promptTokens(),
+                    event.completionTokens(),
+                    event.reasoningTokens(),
+                    event.estimated(),
                     event.completedAt());
             requests.save(request);
         });
@@ -165,7 +175,8 @@ class UsageProjection {
     @EventHandler
     void on(DailyLimitsChanged event) {
         changed(event.userId(), event.changedAt());
-        UsageLimitsRow row = limits.findById(event.userId().value()).orElseGet(() -> new UsageLimitsRow(event.userId().value()));
+        UsageLimitsRow row = limits.findById(event.userId().value())
+                .orElseGet(() -> new UsageLimitsRow(event.userId().value()));
         row.set(event.plan(), event.limits());
         limits.save(row);
     }
@@ -195,8 +206,11 @@ class UsageProjection {
         LocalDate to = query.to().isBefore(query.today()) ? query.today() : query.to();
         Map<LocalDate, DailyUsage> byDay = new TreeMap<>();
         for (DailyUsageRow row : dayRows.findByUserIdAndDayBetween(userId, from, to)) {
-            byDay.merge(row.day(), new DailyUsage(row.day(), row.requests(), row.promptTokens(), row.completionTokens(),
-                    row.costMicros()), UsageProjection::add);
+            byDay.merge(
+                    row.day(),
+                    new DailyUsage(
+                            row.day(), row.requests(), row.promptTokens(), row.completionTokens(), row.costMicros()),
+                    UsageProjection::add);
         }
         DailyUsage today = byDay.getOrDefault(query.today(), new DailyUsage(query.today(), 0, 0, 0, 0));
         List<DailyUsage> daily = byDay.values().stream()
@@ -213,7 +227,9 @@ class UsageProjection {
     }
 
     private void changed(UserId userId, LocalDate day) {
-        cache.evict(key(userId, day), key(userId, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate()));
+        cache.evict(
+                key(userId, day),
+                key(userId, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate()));
     }
 
     private static String key(UserId userId, LocalDate day) {
@@ -225,7 +241,11 @@ class UsageProjection {
     }
 
     private static DailyUsage add(DailyUsage a, DailyUsage b) {
-        return new DailyUsage(a.date(), a.requests() + b.requests(), a.promptTokens() + b.promptTokens(),
-                a.completionTokens() + b.completionTokens(), a.costMicros() + b.costMicros());
+        return new DailyUsage(
+                a.date(),
+                a.requests() + b.requests(),
+                a.promptTokens() + b.promptTokens(),
+                a.completionTokens() + b.completionTokens(),
+                a.costMicros() + b.costMicros());
     }
 }

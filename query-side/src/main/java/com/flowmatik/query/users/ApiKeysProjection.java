@@ -51,14 +51,18 @@ class ApiKeysProjection {
 
     @QueryHandler
     List<ApiKeySummary> handle(FindApiKeys query) {
-        List<ApiKeyRow> keys = rows.findByUserIdAndRevokedAtIsNullOrderByCreatedAtAscIdAsc(query.userId().value());
+        List<ApiKeyRow> keys = rows.findByUserIdAndRevokedAtIsNullOrderByCreatedAtAscIdAsc(
+                query.userId().value());
         if (keys.isEmpty()) {
             return List.of();
         }
-        Map<String, ApiKeyLastUse> lastUses = rows.findLastUses(keys.stream().map(ApiKeyRow::id).toList()).stream()
+        Map<String, ApiKeyLastUse> lastUses = rows
+                .findLastUses(keys.stream().map(ApiKeyRow::id).toList())
+                .stream()
                 .collect(Collectors.toMap(ApiKeyLastUse::keyId, use -> use));
         return keys.stream()
-                .map(key -> key.toSummary(lastUses.containsKey(key.id()) ? lastUses.get(key.id()).lastUsedAt() : null))
+                .map(key -> key.toSummary(
+                        lastUses.containsKey(key.id()) ? lastUses.get(key.id()).lastUsedAt() : null))
                 .toList();
     }
 }

@@ -105,7 +105,8 @@ class UsersProjection {
 
     private UserRow existing(UserId userId) {
         return rows.findById(userId.value())
-                .orElseThrow(() -> new IllegalStateException("users has no row for " + userId + "; replay the projection"));
+                .orElseThrow(
+                        () -> new IllegalStateException("users has no row for " + userId + "; replay the projection"));
     }
 
     /** Tells subscribers (a caller waiting to read its own write) that the user changed. */

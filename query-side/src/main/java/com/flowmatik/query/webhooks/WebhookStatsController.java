@@ -17,6 +17,7 @@ class WebhookStatsController {
 
     @GetMapping("/api/webhooks/stats")
     WebhookStats stats() {
-        return queries.query(new FindWebhookStats(), ResponseTypes.instanceOf(WebhookStats.class)).join();
+        return queries.query(new FindWebhookStats(), ResponseTypes.instanceOf(WebhookStats.class))
+                .join();
     }
 }

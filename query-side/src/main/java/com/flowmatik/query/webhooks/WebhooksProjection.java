@@ -88,19 +88,28 @@ class WebhooksProjection {
         }
         List<WebhookStats.ProviderCount> byProvider = rows.countByProviderTypeAndStatus().stream()
                 .map(count -> new WebhookStats.ProviderCount(
-                        count.getProvider().wireName(), count.getEventType(), count.getStatus().wireName(),
+                        count.getProvider().wireName(),
+                        count.getEventType(),
+                        count.getStatus().wireName(),
                         count.getCount()))
                 .toList();
         byProvider.forEach(count -> byStatus.merge(count.status(), count.count(), Long::sum));
-        long total = byProvider.stream().mapToLong(WebhookStats.ProviderCount::count).sum();
+        long total =
+                byProvider.stream().mapToLong(WebhookStats.ProviderCount::count).sum();
         WebhookStats.LastError lastError = rows.findFirstByLastErrorIsNotNullOrderByLastFailedAtDesc()
                 .map(row -> new WebhookStats.LastError(row.deliveryId(), row.lastError(), row.lastFailedAt()))
                 .orElse(null);
         List<WebhookStats.FailedDelivery> failed = rows
-                .findByStatusOrderByLastFailedAtDesc(WebhookStatus.FAILED, PageRequest.of(0, WebhookStats.FAILED_LISTED))
+                .findByStatusOrderByLastFailedAtDesc(
+                        WebhookStatus.FAILED, PageRequest.of(0, WebhookStats.FAILED_LISTED))
                 .stream()
-                .map(row -> new WebhookStats.FailedDelivery(row.deliveryId(), row.provider().wireName(),
-                        row.eventType(), row.attempts(), row.lastError(), row.lastFailedAt()))
+                .map(row -> new WebhookStats.FailedDelivery(
+                        row.deliveryId(),
+                        row.provider().wireName(),
+                        row.eventType(),
+                        row.attempts(),
+                        row.lastError(),
+                        row.lastFailedAt()))
                 .toList();
         return new WebhookStats(total, byStatus, byProvider, lastError, failed);
     }

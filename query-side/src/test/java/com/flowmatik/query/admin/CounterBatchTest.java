@@ -35,8 +35,10 @@ class CounterBatchTest {
 
         assertThat(rows.saves).isEqualTo(1);
         // registered, requests, tokens, cost, quota refusals, failed payments, last usage / subscription event
-        assertThat(values(rows.days.get(new UserDayRow.Key("ann", MONDAY)))).containsExactly(1L, 1L, 30L, 500L, 0L, 0L, 3L, -1L);
-        assertThat(values(rows.days.get(new UserDayRow.Key("ann", TUESDAY)))).containsExactly(0L, 0L, 0L, 0L, 1L, 1L, 4L, 0L);
+        assertThat(values(rows.days.get(new UserDayRow.Key("ann", MONDAY))))
+                .containsExactly(1L, 1L, 30L, 500L, 0L, 0L, 3L, -1L);
+        assertThat(values(rows.days.get(new UserDayRow.Key("ann", TUESDAY))))
+                .containsExactly(0L, 0L, 0L, 0L, 1L, 1L, 4L, 0L);
         assertThat(rows.costs.get("ann").costMicros).isEqualTo(500);
     }
 
@@ -127,13 +129,21 @@ class CounterBatchTest {
         assertThat(rows.days.get(new UserDayRow.Key("fay", MONDAY)).registered).isTrue();
     }
 
-    private static void usage(CounterBatch batch, String user, LocalDate day, long sequence, Consumer<DayCounters> change) {
+    private static void usage(
+            CounterBatch batch, String user, LocalDate day, long sequence, Consumer<DayCounters> change) {
         batch.count(user, day, CountedFrom.USAGE_ACCOUNT, sequence, change);
     }
 
     private static List<Long> values(DayCounters day) {
-        return List.of(day.registered ? 1L : 0L, day.requests, day.tokens, day.aiCostMicros, day.quotaRefusals,
-                day.failedPayments, day.lastUsageSequence, day.lastSubscriptionSequence);
+        return List.of(
+                day.registered ? 1L : 0L,
+                day.requests,
+                day.tokens,
+                day.aiCostMicros,
+                day.quotaRefusals,
+                day.failedPayments,
+                day.lastUsageSequence,
+                day.lastSubscriptionSequence);
     }
 
     private static Consumer<CounterBatch> batchOfBob() {
@@ -184,12 +194,16 @@ class CounterBatchTest {
         public void save(Collection<DayCounters> changedDays, Collection<CostCounters> changedCosts) {
             saves++;
             for (DayCounters day : changedDays) {
-                assertThat(days.containsKey(day.key())).as("stored %s", day.key()).isEqualTo(day.stored);
+                assertThat(days.containsKey(day.key()))
+                        .as("stored %s", day.key())
+                        .isEqualTo(day.stored);
                 count(day.stored);
                 days.put(day.key(), day);
             }
             for (CostCounters cost : changedCosts) {
-                assertThat(costs.containsKey(cost.userId)).as("stored cost of %s", cost.userId).isEqualTo(cost.stored);
+                assertThat(costs.containsKey(cost.userId))
+                        .as("stored cost of %s", cost.userId)
+                        .isEqualTo(cost.stored);
                 count(cost.stored);
                 costs.put(cost.userId, cost);
             }

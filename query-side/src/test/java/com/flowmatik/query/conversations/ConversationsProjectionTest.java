@@ -60,22 +60,29 @@ class ConversationsProjectionTest {
 
     @Test
     void messagesAreCountedAndServedInTheOrderTheyWereAdded() {
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 first.next(new ConversationStarted("c-1", ADA, "Recipes", T0)),
                 first.next(question("c-1", "Bread?", T0.plusSeconds(1))),
                 first.next(answer("c-1", "Flour, water, salt.", T0.plusSeconds(2))));
 
         assertThat(projection.handle(new FindConversations(ADA)))
                 .containsExactly(new ConversationSummary("c-1", "Recipes", 2, T0.plusSeconds(2)));
-        assertThat(projection.handle(new FindConversation("c-1", ADA))).contains(new ConversationTranscript(
-                "c-1", "Recipes", T0, T0.plusSeconds(2), List.of(
-                        new TranscriptMessage("user", "Bread?", T0.plusSeconds(1), "r-1"),
-                        new TranscriptMessage("assistant", "Flour, water, salt.", T0.plusSeconds(2), "r-1"))));
+        assertThat(projection.handle(new FindConversation("c-1", ADA)))
+                .contains(new ConversationTranscript(
+                        "c-1",
+                        "Recipes",
+                        T0,
+                        T0.plusSeconds(2),
+                        List.of(
+                                new TranscriptMessage("user", "Bread?", T0.plusSeconds(1), "r-1"),
+                                new TranscriptMessage("assistant", "Flour, water, salt.", T0.plusSeconds(2), "r-1"))));
     }
 
     @Test
     void aRenamedConversationIsListedUnderItsNewTitle() {
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 first.next(new ConversationStarted("c-1", ADA, "New chat", T0)),
                 first.next(new ConversationRenamed("c-1", ADA, "Recipes", T0.plusSeconds(5))));
 
@@ -85,7 +92,8 @@ class ConversationsProjectionTest {
 
     @Test
     void conversationsAreListedMostRecentlyUpdatedFirst() {
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 first.next(new ConversationStarted("c-1", ADA, "Older", T0)),
                 second.next(new ConversationStarted("c-2", ADA, "Newer", T0.plusSeconds(1))),
                 first.next(question("c-1", "Still there?", T0.plusSeconds(2))));
@@ -97,7 +105,8 @@ class ConversationsProjectionTest {
 
     @Test
     void aDeletedConversationIsGoneWithItsMessages() {
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 first.next(new ConversationStarted("c-1", ADA, "Recipes", T0)),
                 first.next(question("c-1", "Bread?", T0.plusSeconds(1))),
                 second.next(new ConversationStarted("c-2", ADA, "Kept", T0)),
@@ -105,7 +114,9 @@ class ConversationsProjectionTest {
                 first.next(new ConversationDeleted("c-1", ADA, T0.plusSeconds(3))));
 
         assertThat(projection.handle(new FindConversation("c-1", ADA))).isEmpty();
-        assertThat(projection.handle(new FindConversations(ADA))).extracting(ConversationSummary::id).containsExactly("c-2");
+        assertThat(projection.handle(new FindConversations(ADA)))
+                .extracting(ConversationSummary::id)
+                .containsExactly("c-2");
         assertThat(tables.count("conversation_messages")).isOne();
     }
 
@@ -123,9 +134,7 @@ class ConversationsProjectionTest {
         };
 
         deliveries.assertEveryRedeliveryChangesNothing(
-                projection,
-                () -> List.of(tables.rows("conversations"), tables.rows("conversation_messages")),
-                history);
+                projection, () -> List.of(tables.rows("conversations"), tables.rows("conversation_messages")), history);
 
         assertThat(projection.handle(new FindConversations(ADA)))
                 .containsExactly(new ConversationSummary("c-1", "Recipes", 3, T0.plusSeconds(7)));
@@ -133,7 +142,8 @@ class ConversationsProjectionTest {
 
     @Test
     void aResetEmptiesBothTables() {
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 first.next(new ConversationStarted("c-1", ADA, "Recipes", T0)),
                 first.next(question("c-1", "Bread?", T0.plusSeconds(1))));
 

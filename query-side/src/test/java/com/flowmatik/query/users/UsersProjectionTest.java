@@ -71,41 +71,51 @@ class UsersProjectionTest {
 
     @Test
     void everyPasswordChangeOrResetReplacesTheHashAndRaisesTheCredentialsVersion() {
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 account.next(REGISTERED),
                 account.next(new PasswordChanged(ADA, "$2a$10$second", T0.plusSeconds(60))),
                 account.next(new PasswordReset(ADA, "$2a$10$third", T0.plusSeconds(120))));
 
         assertThat(projection.handle(FindCredentials.byUserId(ADA)))
                 .contains(new Credentials(ADA, "$2a$10$third", Role.USER, true, 2));
-        assertThat(projection.handle(new FindUser(ADA))).map(UserView::updatedAt).contains(T0.plusSeconds(120));
+        assertThat(projection.handle(new FindUser(ADA)))
+                .map(UserView::updatedAt)
+                .contains(T0.plusSeconds(120));
     }
 
     @Test
     void aPasswordChangeDeliveredAgainRaisesTheCredentialsVersionOnce() {
         deliveries.deliver(projection, account.next(REGISTERED));
 
-        deliveries.deliverTwice(projection, account.next(new PasswordChanged(ADA, "$2a$10$second", T0.plusSeconds(60))));
+        deliveries.deliverTwice(
+                projection, account.next(new PasswordChanged(ADA, "$2a$10$second", T0.plusSeconds(60))));
 
-        assertThat(projection.handle(new FindAccountStatus(ADA))).map(AccountStatus::credentialsVersion).contains(1);
+        assertThat(projection.handle(new FindAccountStatus(ADA)))
+                .map(AccountStatus::credentialsVersion)
+                .contains(1);
     }
 
     @Test
     void theProfileTheRoleAndADeactivationShowInTheViewAndTheAccountStatus() {
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 account.next(REGISTERED),
                 account.next(new ProfileUpdated(ADA, "Ada Lovelace", T0.plusSeconds(1))),
                 account.next(new RoleChanged(ADA, Role.ADMIN, OPERATOR, T0.plusSeconds(2))),
                 account.next(new UserDeactivated(ADA, OPERATOR, T0.plusSeconds(3))));
 
-        assertThat(projection.handle(new FindUser(ADA))).contains(new UserView(
-                ADA, "ada@example.com", "Ada Lovelace", Role.ADMIN, Plan.FREE, false, T0, T0.plusSeconds(3)));
-        assertThat(projection.handle(new FindAccountStatus(ADA))).contains(new AccountStatus(ADA, Role.ADMIN, false, 0));
+        assertThat(projection.handle(new FindUser(ADA)))
+                .contains(new UserView(
+                        ADA, "ada@example.com", "Ada Lovelace", Role.ADMIN, Plan.FREE, false, T0, T0.plusSeconds(3)));
+        assertThat(projection.handle(new FindAccountStatus(ADA)))
+                .contains(new AccountStatus(ADA, Role.ADMIN, false, 0));
     }
 
     @Test
     void aPlanChangeOfTheUsageAccountShowsThoughItsStreamIsNumberedApart() {
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 account.next(REGISTERED),
                 account.next(new ProfileUpdated(ADA, "Ada Lovelace", T0.plusSeconds(1))),
                 usage.next(new DailyLimitsChanged(ADA, Plan.PRO, Plan.PRO.dailyLimits(), T0.plusSeconds(2))));

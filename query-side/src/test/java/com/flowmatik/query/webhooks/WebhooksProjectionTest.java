@@ -56,14 +56,16 @@ class WebhooksProjectionTest {
     void aFailedDeliveryIsListedForARetryWithItsAttemptAndError() {
         Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
 
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 delivery.next(received("stripe:evt_1", T0)),
                 delivery.next(failed("stripe:evt_1", "no user for cus_1", 1, T0.plusSeconds(1))));
 
         assertThat(projection.handle(new FindFailedWebhooks())).containsExactly("stripe:evt_1");
         WebhookStats stats = projection.handle(new FindWebhookStats());
-        assertThat(stats.failed()).containsExactly(new WebhookStats.FailedDelivery(
-                "stripe:evt_1", "stripe", "invoice.paid", 1, "no user for cus_1", T0.plusSeconds(1)));
+        assertThat(stats.failed())
+                .containsExactly(new WebhookStats.FailedDelivery(
+                        "stripe:evt_1", "stripe", "invoice.paid", 1, "no user for cus_1", T0.plusSeconds(1)));
         assertThat(stats.lastError())
                 .isEqualTo(new WebhookStats.LastError("stripe:evt_1", "no user for cus_1", T0.plusSeconds(1)));
     }
@@ -72,7 +74,8 @@ class WebhooksProjectionTest {
     void aRetriedDeliveryThatSucceedsLeavesTheFailedListAndKeepsItsLastError() {
         Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
 
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 delivery.next(received("stripe:evt_1", T0)),
                 delivery.next(failed("stripe:evt_1", "no user for cus_1", 1, T0.plusSeconds(1))),
                 delivery.next(new WebhookRetryRequested("stripe:evt_1", OPERATOR, T0.plusSeconds(60))),
@@ -90,7 +93,8 @@ class WebhooksProjectionTest {
     void aDeliveryOfATypeThePlatformDoesNotActOnIsCountedAsIgnored() {
         Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
 
-        deliveries.deliver(projection,
+        deliveries.deliver(
+                projection,
                 delivery.next(received("stripe:evt_1", T0)),
                 delivery.next(processed("stripe:evt_1", false, T0.plusSeconds(1))));
 
@@ -112,7 +116,8 @@ class WebhooksProjectionTest {
         Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
         deliveries.deliver(projection, delivery.next(received("stripe:evt_1", T0)));
 
-        deliveries.deliverTwice(projection,
+        deliveries.deliverTwice(
+                projection,
                 delivery.next(failed("stripe:evt_1", "no user for cus_1", 1, T0.plusSeconds(1))),
                 delivery.next(new WebhookRetryRequested("stripe:evt_1", OPERATOR, T0.plusSeconds(60))),
                 delivery.next(processed("stripe:evt_1", true, T0.plusSeconds(61))));
@@ -144,7 +149,8 @@ class WebhooksProjectionTest {
 
     @Test
     void aResetEmptiesTheTable() {
-        deliveries.deliver(projection, deliveries.of("WebhookDelivery", "stripe:evt_1").next(received("stripe:evt_1", T0)));
+        deliveries.deliver(
+                projection, deliveries.of("WebhookDelivery", "stripe:evt_1").next(received("stripe:evt_1", T0)));
 
         deliveries.reset(projection);
 

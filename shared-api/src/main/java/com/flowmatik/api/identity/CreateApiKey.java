@@ -9,4 +9,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * ({@code prefix}), so the secret never reaches the event store.
  */
 public record CreateApiKey(
-        @TargetAggregateIdentifier UserId userId, String keyId, String name, String prefix, String hash, Instant createdAt) {}
+        @TargetAggregateIdentifier UserId userId,
+        String keyId,
+        String name,
+        String prefix,
+        String hash,
+        Instant createdAt) {}

@@ -5,4 +5,11 @@ import java.time.Instant;
 
 /** A user as the read side shows them to the user themself and to operators. */
 public record UserView(
-        UserId id, String email, String name, Role role, Plan plan, boolean active, Instant createdAt, Instant updatedAt) {}
+        UserId id,
+        String email,
+        String name,
+        Role role,
+        Plan plan,
+        boolean active,
+        Instant createdAt,
+        Instant updatedAt) {}

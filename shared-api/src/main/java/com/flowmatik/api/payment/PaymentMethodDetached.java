@@ -6,4 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** A payment method is no longer on file. */
 @Revision("1")
-public record PaymentMethodDetached(UserId userId, PaymentProvider provider, String paymentMethodId, Instant detachedAt) {}
+public record PaymentMethodDetached(
+        UserId userId, PaymentProvider provider, String paymentMethodId, Instant detachedAt) {}

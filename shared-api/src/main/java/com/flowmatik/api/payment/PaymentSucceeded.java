@@ -6,4 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** The provider collected an invoice. */
 @Revision("1")
-public record PaymentSucceeded(UserId userId, PaymentProvider provider, String invoiceId, Money amount, Instant paidAt) {}
+public record PaymentSucceeded(
+        UserId userId, PaymentProvider provider, String invoiceId, Money amount, Instant paidAt) {}

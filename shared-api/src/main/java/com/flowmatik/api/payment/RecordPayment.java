@@ -10,8 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param failureReason why collection failed, for {@link PaymentOutcome#FAILED}
  */
-public record RecordPayment(
-        UserId userId, Invoice invoice, PaymentOutcome outcome, String failureReason, Instant at) {
+public record RecordPayment(UserId userId, Invoice invoice, PaymentOutcome outcome, String failureReason, Instant at) {
 
     @TargetAggregateIdentifier
     public String subscriptionId() {

@@ -6,4 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** The subscription entered a new paid period. */
 @Revision("1")
-public record SubscriptionRenewed(UserId userId, Instant previousPeriodEnd, Instant currentPeriodEnd, Instant renewedAt) {}
+public record SubscriptionRenewed(
+        UserId userId, Instant previousPeriodEnd, Instant currentPeriodEnd, Instant renewedAt) {}

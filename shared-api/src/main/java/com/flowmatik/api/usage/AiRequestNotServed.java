@@ -10,4 +10,5 @@ import org.axonframework.serialization.Revision;
  * Follows its {@link AiRequestFailed}; tokens the provider did report are charged all the same.
  */
 @Revision("1")
-public record AiRequestNotServed(UserId userId, String requestId, String model, Instant startedAt, Instant releasedAt) {}
+public record AiRequestNotServed(
+        UserId userId, String requestId, String model, Instant startedAt, Instant releasedAt) {}

@@ -10,12 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * A user without a usage account yet is on the free plan.
  */
 public record StartAiRequest(
-        UserId userId,
-        String requestId,
-        String parentRequestId,
-        RequestKind kind,
-        String model,
-        Instant startedAt) {
+        UserId userId, String requestId, String parentRequestId, RequestKind kind, String model, Instant startedAt) {
 
     @TargetAggregateIdentifier
     public String usageAccountId() {

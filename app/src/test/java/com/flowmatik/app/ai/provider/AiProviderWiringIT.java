@@ -29,10 +29,12 @@ class AiProviderWiringIT extends IntegrationTest {
     void theWiredProviderAnswersTheCataloguesDefaultChatModel() {
         AiModel model = catalogue.defaultChatModel();
 
-        ChatCompletion completion = provider.complete(new ChatRequest(model.id(), List.of(ChatMessage.user("Hello")), null));
+        ChatCompletion completion =
+                provider.complete(new ChatRequest(model.id(), List.of(ChatMessage.user("Hello")), null));
 
         assertThat(model.provider()).isEqualTo(provider.name());
-        assertThat(catalogue.models()).allSatisfy(listed -> assertThat(listed.provider()).isEqualTo(provider.name()));
+        assertThat(catalogue.models())
+                .allSatisfy(listed -> assertThat(listed.provider()).isEqualTo(provider.name()));
         assertThat(completion.content()).isNotBlank();
         assertThat(completion.usage().promptTokens()).isPositive();
     }

@@ -59,11 +59,11 @@ class OpenAiCompatibleProviderIT {
 
     @Test
     void theRequestCarriesTheModelTheMessagesAndTheKey() {
-        provider.complete(new ChatRequest(
-                MODEL, List.of(ChatMessage.system("Be brief."), ChatMessage.user("Hi")), 64));
+        provider.complete(new ChatRequest(MODEL, List.of(ChatMessage.system("Be brief."), ChatMessage.user("Hi")), 64));
 
         assertThat(standIn.chatCalls()).isEqualTo(1);
-        OpenAiStandIn.Received request = standIn.received("/v1/chat/completions").get(0);
+        OpenAiStandIn.Received request =
+                standIn.received("/v1/chat/completions").get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + OpenAiStandIn.API_KEY);
         JsonNode body = request.body();
@@ -91,7 +91,8 @@ class OpenAiCompatibleProviderIT {
         assertThat(completion.finishReason()).isEqualTo("stop");
         JsonNode body = standIn.received("/v1/chat/completions").get(0).body();
         assertThat(body.path("stream").asBoolean()).isTrue();
-        assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
+        assertThat(body.path("stream_options").path("include_usage").asBoolean())
+                .isTrue();
         assertThat(body.path("model").asString()).isEqualTo(MODEL);
         assertThat(body.path("messages").get(0).path("content").asString()).isEqualTo("Tell me about foxes");
     }
@@ -121,7 +122,9 @@ class OpenAiCompatibleProviderIT {
         standIn.failWith(503);
 
         assertThatThrownBy(() -> provider.stream(question("Hi"), delta -> {}))
-                .isInstanceOfSatisfying(ProviderFailed.class, failed -> assertThat(failed.status()).isEqualTo(503));
+                .isInstanceOfSatisfying(
+                        ProviderFailed.class,
+                        failed -> assertThat(failed.status()).isEqualTo(503));
         assertThat(standIn.chatCalls()).isEqualTo(1);
     }
 
@@ -130,7 +133,9 @@ class OpenAiCompatibleProviderIT {
         standIn.answerGarbage();
 
         assertThatThrownBy(() -> provider.complete(question("Hi")))
-                .isInstanceOfSatisfying(ProviderFailed.class, failed -> assertThat(failed.status()).isZero());
+                .isInstanceOfSatisfying(
+                        ProviderFailed.class,
+                        failed -> assertThat(failed.status()).isZero());
         assertThat(standIn.chatCalls()).isEqualTo(1);
     }
 
@@ -157,13 +162,12 @@ class OpenAiCompatibleProviderIT {
 
     @Test
     void aStreamThatFallsSilentIsATimeoutWithTheUsageReportedSoFar() {
-        standIn.reply("one two three four", 40, 8)
-                .usageInEveryChunk()
-                .stallMidStream(2, READ_TIMEOUT.multipliedBy(4));
+        standIn.reply("one two three four", 40, 8).usageInEveryChunk().stallMidStream(2, READ_TIMEOUT.multipliedBy(4));
 
         assertThatThrownBy(() -> provider.stream(question("Count"), delta -> {}))
-                .isInstanceOfSatisfying(ProviderTimedOut.class, timedOut ->
-                        assertThat(timedOut.usage()).isEqualTo(new TokenUsage(40, 4, 0)));
+                .isInstanceOfSatisfying(
+                        ProviderTimedOut.class,
+                        timedOut -> assertThat(timedOut.usage()).isEqualTo(new TokenUsage(40, 4, 0)));
         assertThat(standIn.chatCalls()).isEqualTo(1);
     }
 
@@ -186,7 +190,8 @@ class OpenAiCompatibleProviderIT {
 
     @Test
     void siliconFlowImagesAreAskedForAndReadInItsOwnShape() {
-        OpenAiCompatibleProvider siliconFlow = new OpenAiCompatibleProvider(settings(AiProperties.ImageApi.SILICONFLOW));
+        OpenAiCompatibleProvider siliconFlow =
+                new OpenAiCompatibleProvider(settings(AiProperties.ImageApi.SILICONFLOW));
         standIn.siliconFlowImages();
 
         ImageGeneration images = siliconFlow.generateImage(

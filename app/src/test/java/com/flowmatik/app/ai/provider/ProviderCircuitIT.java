@@ -29,7 +29,8 @@ class ProviderCircuitIT {
     static final OpenAiStandIn standIn = OpenAiStandIn.start();
 
     /** Open when half of the last four calls failed, and stay open for the whole test. */
-    static final AiProperties.CircuitBreaker CIRCUIT = new AiProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5), 1);
+    static final AiProperties.CircuitBreaker CIRCUIT =
+            new AiProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5), 1);
 
     final OpenAiCompatibleProvider provider = new OpenAiCompatibleProvider(
             OpenAiCompatibleProviderIT.settings(standIn.baseUrl(), AiProperties.ImageApi.OPENAI, CIRCUIT));
@@ -73,7 +74,9 @@ class ProviderCircuitIT {
         standIn.failWith(400);
         for (int call = 0; call < 6; call++) {
             assertThatThrownBy(() -> provider.complete(question()))
-                    .isInstanceOfSatisfying(ProviderFailed.class, failed -> assertThat(failed.status()).isEqualTo(400));
+                    .isInstanceOfSatisfying(
+                            ProviderFailed.class,
+                            failed -> assertThat(failed.status()).isEqualTo(400));
         }
 
         assertThat(provider.status()).isEqualTo(CircuitState.CLOSED);
@@ -87,8 +90,10 @@ class ProviderCircuitIT {
             assertThatThrownBy(() -> provider.stream(question(), delta -> {
                         throw new IllegalStateException("the user closed the tab");
                     }))
-                    .isInstanceOfSatisfying(StreamCancelled.class, cancelled ->
-                            assertThat(cancelled.usage().promptTokens()).isEqualTo(10));
+                    .isInstanceOfSatisfying(
+                            StreamCancelled.class,
+                            cancelled ->
+                                    assertThat(cancelled.usage().promptTokens()).isEqualTo(10));
         }
 
         assertThat(provider.status()).isEqualTo(CircuitState.CLOSED);

@@ -31,8 +31,10 @@ public class ImageKeeper {
     private final StoredImages images;
     private final Clock clock;
     private final IdGenerator ids;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     ImageKeeper(StoredImages images, Clock clock, IdGenerator ids) {
         this.images = images;
@@ -46,7 +48,8 @@ public class ImageKeeper {
         for (String url : urls) {
             Fetched image = url.startsWith("data:") ? decode(url) : fetch(url);
             String id = ids.generateId().toString();
-            images.save(new StoredImage(id, owner.value(), requestId, image.contentType(), image.bytes(), clock.instant()));
+            images.save(
+                    new StoredImage(id, owner.value(), requestId, image.contentType(), image.bytes(), clock.instant()));
             kept.add("/api/ai/images/" + id);
         }
         return kept;
@@ -65,7 +68,8 @@ public class ImageKeeper {
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new ProviderFailed("The provider's image could not be fetched", response.statusCode(), null, null);
+                    throw new ProviderFailed(
+                            "The provider's image could not be fetched", response.statusCode(), null, null);
                 }
                 byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
                 if (bytes.length > MAX_BYTES) {

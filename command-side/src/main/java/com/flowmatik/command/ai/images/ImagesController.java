@@ -23,7 +23,8 @@ class ImagesController {
     ResponseEntity<byte[]> image(Principal caller, @PathVariable String id) {
         StoredImage image = images.findById(id)
                 .filter(found -> found.userId().equals(caller.getName()))
-                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No such image"));
+                .orElseThrow(() ->
+                        new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No such image"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.contentType()))
                 .cacheControl(CacheControl.noCache().cachePrivate())

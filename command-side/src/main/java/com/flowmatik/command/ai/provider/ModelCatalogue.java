@@ -78,8 +78,13 @@ public final class ModelCatalogue {
                 .map(offline -> table.stream()
                         .filter(row -> offline.isChat() && row.id().equals(defaultModel))
                         .findFirst()
-                        .map(row -> new AiModel(offline.id(), offline.provider(), offline.type(), offline.contextWindow(),
-                                row.inputPricePerMTokensMicros(), row.outputPricePerMTokensMicros()))
+                        .map(row -> new AiModel(
+                                offline.id(),
+                                offline.provider(),
+                                offline.type(),
+                                offline.contextWindow(),
+                                row.inputPricePerMTokensMicros(),
+                                row.outputPricePerMTokensMicros()))
                         .orElse(offline))
                 .toList();
     }

@@ -25,7 +25,8 @@ final class OpenAiAnswers {
         var choice = answer.choices().stream()
                 .findFirst()
                 .orElseThrow(() -> new ProviderFailed(provider + " answered without a choice", 0, usage, null));
-        String finishReason = choice._finishReason().asKnown().map(Object::toString).orElse(null);
+        String finishReason =
+                choice._finishReason().asKnown().map(Object::toString).orElse(null);
         return new ChatCompletion(choice.message().content().orElse(""), usage, finishReason);
     }
 

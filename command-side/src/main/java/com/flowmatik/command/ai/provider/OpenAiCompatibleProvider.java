@@ -54,8 +54,8 @@ public final class OpenAiCompatibleProvider implements AiProvider, AutoCloseable
 
     @Override
     public ChatCompletion complete(ChatRequest request) {
-        return circuit.call(() -> translated(() -> OpenAiAnswers.completion(
-                name, client.chat().completions().create(OpenAiRequests.chat(request)))));
+        return circuit.call(() -> translated(() ->
+                OpenAiAnswers.completion(name, client.chat().completions().create(OpenAiRequests.chat(request)))));
     }
 
     @Override
@@ -77,8 +77,8 @@ public final class OpenAiCompatibleProvider implements AiProvider, AutoCloseable
 
     @Override
     public ImageGeneration generateImage(ImageRequest request) {
-        return circuit.call(() -> translated(() -> OpenAiAnswers.images(
-                name, client.images().generate(OpenAiRequests.images(request, imageApi)))));
+        return circuit.call(() -> translated(
+                () -> OpenAiAnswers.images(name, client.images().generate(OpenAiRequests.images(request, imageApi)))));
     }
 
     /** Releases the client's connections and threads when the application stops. */

@@ -16,7 +16,8 @@ final class OpenAiRequests {
      */
     @SuppressWarnings("deprecation")
     static ChatCompletionCreateParams chat(ChatRequest request) {
-        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(request.model());
+        ChatCompletionCreateParams.Builder params =
+                ChatCompletionCreateParams.builder().model(request.model());
         for (ChatMessage message : request.messages()) {
             switch (message.role()) {
                 case "system" -> params.addSystemMessage(message.content());
@@ -33,7 +34,8 @@ final class OpenAiRequests {
     /** A streamed chat request that asks for the usage in a final chunk, as metering needs it. */
     static ChatCompletionCreateParams streamedChat(ChatRequest request) {
         return chat(request).toBuilder()
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .streamOptions(
+                        ChatCompletionStreamOptions.builder().includeUsage(true).build())
                 .build();
     }
 
@@ -43,9 +45,10 @@ final class OpenAiRequests {
                 ImageGenerateParams.builder().model(request.model()).prompt(request.prompt());
         return switch (api) {
             case OPENAI -> params.n((long) request.count()).size(request.size()).build();
-            case SILICONFLOW -> params.putAdditionalBodyProperty("batch_size", JsonValue.from(request.count()))
-                    .putAdditionalBodyProperty("image_size", JsonValue.from(request.size()))
-                    .build();
+            case SILICONFLOW ->
+                params.putAdditionalBodyProperty("batch_size", JsonValue.from(request.count()))
+                        .putAdditionalBodyProperty("image_size", JsonValue.from(request.size()))
+                        .build();
         };
     }
 }

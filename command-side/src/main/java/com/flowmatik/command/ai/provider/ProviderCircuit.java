@@ -19,15 +19,17 @@ final class ProviderCircuit {
 
     ProviderCircuit(String provider, AiProperties.CircuitBreaker settings) {
         this.provider = provider;
-        this.breaker = CircuitBreaker.of(provider, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.slidingWindowSize())
-                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
-                .failureRateThreshold(settings.failureRateThreshold())
-                .waitDurationInOpenState(settings.waitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
-                .recordException(ProviderCircuit::saysTheProviderIsUnwell)
-                .build());
+        this.breaker = CircuitBreaker.of(
+                provider,
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(settings.slidingWindowSize())
+                        .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                        .failureRateThreshold(settings.failureRateThreshold())
+                        .waitDurationInOpenState(settings.waitInOpenState())
+                        .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
+                        .recordException(ProviderCircuit::saysTheProviderIsUnwell)
+                        .build());
     }
 
     /** Runs the call if the circuit lets it through, and records how it went. */

@@ -20,8 +20,7 @@ public final class TokenCounter {
     /** …and primes the reply with three more. */
     static final int TOKENS_PER_REPLY = 3;
 
-    private final Encoding encoding =
-            Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
 
     /** Tokens of a piece of text. */
     public int count(String text) {

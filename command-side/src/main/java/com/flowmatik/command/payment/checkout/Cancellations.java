@@ -42,7 +42,8 @@ class Cancellations {
     }
 
     SubscriptionAnswer cancel(UserId userId) {
-        LiveSubscription current = subscriptions.liveOf(userId)
+        LiveSubscription current = subscriptions
+                .liveOf(userId)
                 .orElseThrow(() -> new BusinessRuleViolation(
                         ErrorCode.NO_ACTIVE_SUBSCRIPTION, "You have no active subscription to cancel"));
         String subscriptionId = current.providerSubscriptionId();
@@ -50,8 +51,8 @@ class Cancellations {
             throw new IllegalStateException("a live subscription without its provider's id: " + current);
         }
         switch (current.provider()) {
-            case STRIPE -> stripe.cancelAtPeriodEnd(
-                    subscriptionId, "cancel-" + userId.value() + "-" + ids.generateId());
+            case STRIPE ->
+                stripe.cancelAtPeriodEnd(subscriptionId, "cancel-" + userId.value() + "-" + ids.generateId());
             case LEMONSQUEEZY -> lemonSqueezy.cancel(subscriptionId);
             case MANUAL -> throw new IllegalStateException("a provider subscription billed by no provider: " + current);
         }

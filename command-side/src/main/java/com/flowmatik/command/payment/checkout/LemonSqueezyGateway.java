@@ -47,12 +47,14 @@ class LemonSqueezyGateway {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .build());
         requests.setReadTimeout(READ_TIMEOUT);
-        this.client = settings.apiKey() == null ? null : RestClient.builder()
-                .baseUrl(settings.apiUrl())
-                .requestFactory(requests)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey())
-                .defaultHeader(HttpHeaders.ACCEPT, JSON_API.toString())
-                .build();
+        this.client = settings.apiKey() == null
+                ? null
+                : RestClient.builder()
+                        .baseUrl(settings.apiUrl())
+                        .requestFactory(requests)
+                        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey())
+                        .defaultHeader(HttpHeaders.ACCEPT, JSON_API.toString())
+                        .build();
     }
 
     /** Refuses with 503 unless the API key and the store are configured. */
@@ -78,15 +80,23 @@ class LemonSqueezyGateway {
         attributes.putObject("product_options").put("redirect_url", redirectUrl);
         ObjectNode relationships = data.putObject("relationships");
         relationships.putObject("store").putObject("data").put("type", "stores").put("id", settings.storeId());
-        relationships.putObject("variant").putObject("data").put("type", "variants").put("id", variantId);
+        relationships
+                .putObject("variant")
+                .putObject("data")
+                .put("type", "variants")
+                .put("id", variantId);
 
-        JsonNode answer = call("create a checkout", () -> client().post()
-                .uri("/checkouts")
-                .contentType(JSON_API)
-                .body(body)
-                .retrieve()
-                .body(JsonNode.class));
-        String url = answer == null ? null : answer.path("data").path("attributes").path("url").asString(null);
+        JsonNode answer = call(
+                "create a checkout",
+                () -> client().post()
+                        .uri("/checkouts")
+                        .contentType(JSON_API)
+                        .body(body)
+                        .retrieve()
+                        .body(JsonNode.class));
+        String url = answer == null
+                ? null
+                : answer.path("data").path("attributes").path("url").asString(null);
         if (url == null || url.isBlank()) {
             throw new PaymentProviderFailed(
                     PaymentProvider.LEMONSQUEEZY, "LemonSqueezy's checkout came without a URL", 0, null);
@@ -96,15 +106,18 @@ class LemonSqueezyGateway {
 
     /** LemonSqueezy keeps a canceled subscription, and the plan, until the end of the paid period. */
     void cancel(String subscriptionId) {
-        call("cancel the subscription", () -> client().delete()
-                .uri("/subscriptions/{id}", subscriptionId)
-                .retrieve()
-                .toBodilessEntity());
+        call(
+                "cancel the subscription",
+                () -> client().delete()
+                        .uri("/subscriptions/{id}", subscriptionId)
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     private RestClient client() {
         if (client == null || settings.storeId() == null) {
-            throw new PaymentProviderUnavailable(PaymentProvider.LEMONSQUEEZY,
+            throw new PaymentProviderUnavailable(
+                    PaymentProvider.LEMONSQUEEZY,
                     "LemonSqueezy is not configured on this platform (LEMONSQUEEZY_API_KEY, LEMONSQUEEZY_STORE_ID)",
                     null);
         }
@@ -124,22 +137,31 @@ class LemonSqueezyGateway {
         } catch (RestClientResponseException answered) {
             int status = answered.getStatusCode().value();
             String body = answered.getResponseBodyAsString();
-            log.warn("LemonSqueezy refused to {}: {} {}",
-                    what, status, body.length() > 500 ? body.substring(0, 500) : body);
-            throw new PaymentProviderFailed(PaymentProvider.LEMONSQUEEZY,
-                    "LemonSqueezy answered " + status + " when asked to " + what, status, answered);
+            log.warn(
+                    "LemonSqueezy refused to {}: {} {}",
+                    what,
+                    status,
+                    body.length() > 500 ? body.substring(0, 500) : body);
+            throw new PaymentProviderFailed(
+                    PaymentProvider.LEMONSQUEEZY,
+                    "LemonSqueezy answered " + status + " when asked to " + what,
+                    status,
+                    answered);
         } catch (ResourceAccessException unanswered) {
             log.warn("LemonSqueezy did not answer to {}: {}", what, unanswered.getMessage());
             if (causedBy(unanswered, ConnectException.class)) {
                 throw new PaymentProviderUnavailable(
                         PaymentProvider.LEMONSQUEEZY, "LemonSqueezy cannot be reached to " + what, unanswered);
             }
-            throw new PaymentProviderFailed(PaymentProvider.LEMONSQUEEZY,
-                    "LemonSqueezy did not answer in time to " + what, 0, unanswered);
+            throw new PaymentProviderFailed(
+                    PaymentProvider.LEMONSQUEEZY, "LemonSqueezy did not answer in time to " + what, 0, unanswered);
         } catch (RestClientException unusable) {
             log.warn("LemonSqueezy's answer to {} could not be used: {}", what, unusable.getMessage());
-            throw new PaymentProviderFailed(PaymentProvider.LEMONSQUEEZY,
-                    "LemonSqueezy gave an unusable answer when asked to " + what, 0, unusable);
+            throw new PaymentProviderFailed(
+                    PaymentProvider.LEMONSQUEEZY,
+                    "LemonSqueezy gave an unusable answer when asked to " + what,
+                    0,
+                    unusable);
         }
     }
 

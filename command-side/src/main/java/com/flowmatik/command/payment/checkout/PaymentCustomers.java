@@ -30,7 +30,8 @@ public class PaymentCustomers {
 
     /** The user's customer at the provider, if they have one. */
     public Optional<String> customerOf(PaymentProvider provider, UserId userId) {
-        return records.findByProviderAndUserId(provider.wireName(), userId.value()).map(PaymentCustomer::customerId);
+        return records.findByProviderAndUserId(provider.wireName(), userId.value())
+                .map(PaymentCustomer::customerId);
     }
 
     /**
@@ -47,8 +48,9 @@ public class PaymentCustomers {
             records.saveAndFlush(new PaymentCustomer(provider.wireName(), customerId, userId.value()));
             return customerId;
         } catch (DataIntegrityViolationException raceLost) {
-            return customerOf(provider, userId).orElseThrow(() -> new IllegalStateException(
-                    provider.wireName() + " customer " + customerId + " is linked to another user", raceLost));
+            return customerOf(provider, userId)
+                    .orElseThrow(() -> new IllegalStateException(
+                            provider.wireName() + " customer " + customerId + " is linked to another user", raceLost));
         }
     }
 }

@@ -40,13 +40,15 @@ class StripeGateway {
     StripeGateway(PaymentProperties properties) {
         this.properties = properties;
         String key = properties.stripe().secretKey();
-        this.client = key == null ? null : StripeClient.builder()
-                .setApiKey(key)
-                .setApiBase(properties.stripe().apiBase())
-                .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
-                .setReadTimeout((int) READ_TIMEOUT.toMillis())
-                .setMaxNetworkRetries(0)
-                .build();
+        this.client = key == null
+                ? null
+                : StripeClient.builder()
+                        .setApiKey(key)
+                        .setApiBase(properties.stripe().apiBase())
+                        .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
+                        .setReadTimeout((int) READ_TIMEOUT.toMillis())
+                        .setMaxNetworkRetries(0)
+                        .build();
     }
 
     /** Refuses with 503 when {@code STRIPE_SECRET_KEY} is not set. */
@@ -56,16 +58,17 @@ class StripeGateway {
 
     /** A new customer carrying the user id in its metadata; answers its id. */
     String createCustomer(Payer payer, String idempotencyKey) {
-        CustomerCreateParams.Builder params =
-                CustomerCreateParams.builder().putMetadata(Payer.USER_ID, payer.userId().value());
+        CustomerCreateParams.Builder params = CustomerCreateParams.builder()
+                .putMetadata(Payer.USER_ID, payer.userId().value());
         if (payer.email() != null) {
             params.setEmail(payer.email());
         }
         if (payer.name() != null) {
             params.setName(payer.name());
         }
-        Customer customer = call("create a customer", () ->
-                client().v1().customers().create(params.build(), idempotent(idempotencyKey)));
+        Customer customer = call(
+                "create a customer",
+                () -> client().v1().customers().create(params.build(), idempotent(idempotencyKey)));
         return customer.getId();
     }
 
@@ -75,16 +78,21 @@ class StripeGateway {
         SessionCreateParams params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                 .setCustomer(customerId)
-                .addLineItem(SessionCreateParams.LineItem.builder().setPrice(priceId).setQuantity(1L).build())
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setPrice(priceId)
+                        .setQuantity(1L)
+                        .build())
                 .setSuccessUrl(properties.successUrl())
                 .setCancelUrl(properties.cancelUrl())
                 .setClientReferenceId(userId)
                 .putMetadata(Payer.USER_ID, userId)
-                .setSubscriptionData(
-                        SessionCreateParams.SubscriptionData.builder().putMetadata(Payer.USER_ID, userId).build())
+                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                        .putMetadata(Payer.USER_ID, userId)
+                        .build())
                 .build();
-        Session session = call("create a checkout session", () ->
-                client().v1().checkout().sessions().create(params, idempotent(idempotencyKey)));
+        Session session = call(
+                "create a checkout session",
+                () -> client().v1().checkout().sessions().create(params, idempotent(idempotencyKey)));
         return StartedCheckout.stripeSession(session.getUrl(), session.getId());
     }
 
@@ -95,19 +103,26 @@ class StripeGateway {
      */
     StartedCheckout subscribe(
             String customerId, String priceId, String paymentMethodId, Payer payer, String idempotencyKeyPrefix) {
-        PaymentMethodAttachParams attach = PaymentMethodAttachParams.builder().setCustomer(customerId).build();
-        call("attach the payment method", () -> client().v1().paymentMethods()
-                .attach(paymentMethodId, attach, idempotent(idempotencyKeyPrefix + "-attach")));
+        PaymentMethodAttachParams attach =
+                PaymentMethodAttachParams.builder().setCustomer(customerId).build();
+        call(
+                "attach the payment method",
+                () -> client().v1()
+                        .paymentMethods()
+                        .attach(paymentMethodId, attach, idempotent(idempotencyKeyPrefix + "-attach")));
         SubscriptionCreateParams params = SubscriptionCreateParams.builder()
                 .setCustomer(customerId)
-                .addItem(SubscriptionCreateParams.Item.builder().setPrice(priceId).build())
+                .addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(priceId)
+                        .build())
                 .setDefaultPaymentMethod(paymentMethodId)
                 .putMetadata(Payer.USER_ID, payer.userId().value())
                 .setPaymentBehavior(SubscriptionCreateParams.PaymentBehavior.DEFAULT_INCOMPLETE)
                 .addExpand("latest_invoice.confirmation_secret")
                 .build();
-        Subscription subscription = call("create a subscription", () -> client().v1().subscriptions()
-                .create(params, idempotent(idempotencyKeyPrefix + "-subscription")));
+        Subscription subscription = call(
+                "create a subscription",
+                () -> client().v1().subscriptions().create(params, idempotent(idempotencyKeyPrefix + "-subscription")));
         Invoice invoice = subscription.getLatestInvoiceObject();
         String clientSecret = invoice == null || invoice.getConfirmationSecret() == null
                 ? null
@@ -117,9 +132,11 @@ class StripeGateway {
 
     /** Stripe keeps the subscription, and the plan, until the end of the paid period. */
     void cancelAtPeriodEnd(String subscriptionId, String idempotencyKey) {
-        SubscriptionUpdateParams params = SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(true).build();
-        call("cancel the subscription at period end", () ->
-                client().v1().subscriptions().update(subscriptionId, params, idempotent(idempotencyKey)));
+        SubscriptionUpdateParams params =
+                SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(true).build();
+        call(
+                "cancel the subscription at period end",
+                () -> client().v1().subscriptions().update(subscriptionId, params, idempotent(idempotencyKey)));
     }
 
     private StripeClient client() {
@@ -155,9 +172,16 @@ class StripeGateway {
         } catch (StripeException failure) {
             int status = failure.getStatusCode() == null ? 0 : failure.getStatusCode();
             // Stripe's own message stays in the log: it may quote the (masked) key or another customer's ids
-            String reason = failure.getStripeError() == null ? "" : failure.getStripeError().getMessage();
-            log.warn("Stripe refused to {}: {} {} {} (request {})",
-                    what, status, failure.getCode(), reason, failure.getRequestId());
+            String reason = failure.getStripeError() == null
+                    ? ""
+                    : failure.getStripeError().getMessage();
+            log.warn(
+                    "Stripe refused to {}: {} {} {} (request {})",
+                    what,
+                    status,
+                    failure.getCode(),
+                    reason,
+                    failure.getRequestId());
             throw new PaymentProviderFailed(
                     PaymentProvider.STRIPE, "Stripe answered " + status + " when asked to " + what, status, failure);
         } catch (RuntimeException unusable) {

@@ -10,4 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param paymentMethodId Stripe only: a payment method collected by Stripe.js; without it the
  *     answer is a hosted checkout page
  */
-record SubscribeBody(@NotBlank @Size(max = 32) String plan, @Size(max = 255) String paymentMethodId) {}
+record SubscribeBody(
+        @NotBlank @Size(max = 32) String plan,
+        @Size(max = 255) String paymentMethodId) {}

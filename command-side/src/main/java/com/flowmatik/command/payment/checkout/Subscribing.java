@@ -59,7 +59,8 @@ class Subscribing {
         refuseIfAlreadySubscribed(userId);
         Payer payer = payer(userId);
         String attempt = "subscribe-" + userId.value() + "-" + ids.generateId();
-        String customer = customers.customerOf(PaymentProvider.STRIPE, userId)
+        String customer = customers
+                .customerOf(PaymentProvider.STRIPE, userId)
                 .orElseGet(() -> customers.remember(
                         PaymentProvider.STRIPE, stripe.createCustomer(payer, attempt + "-customer"), userId));
         if (paymentMethodId == null || paymentMethodId.isBlank()) {
@@ -93,7 +94,8 @@ class Subscribing {
 
     /** The provider's price or variant of a paid plan it sells. */
     private String sellable(PaymentProvider provider, Plan plan) {
-        return catalogue.providerPlanId(provider, plan)
+        return catalogue
+                .providerPlanId(provider, plan)
                 .orElseThrow(() -> invalidPlan(plan.wireName() + " is not sold through " + provider.wireName()));
     }
 

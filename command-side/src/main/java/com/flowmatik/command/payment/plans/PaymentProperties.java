@@ -49,7 +49,11 @@ public record PaymentProperties(
      * @param prices the price id of each paid plan, by plan id ({@code STRIPE_PRICE_STARTER|PRO|BUSINESS})
      */
     public record Stripe(
-            String secretKey, String webhookSecret, String apiBase, Duration webhookTolerance, Map<String, String> prices) {
+            String secretKey,
+            String webhookSecret,
+            String apiBase,
+            Duration webhookTolerance,
+            Map<String, String> prices) {
 
         public Stripe {
             secretKey = blankToNull(secretKey);

@@ -26,7 +26,9 @@ public class PlanCatalogue {
         this.properties = properties;
         this.offers = properties.plans().stream()
                 .collect(Collectors.toMap(offer -> Plan.fromWireName(offer.id()), offer -> offer));
-        List<Plan> missing = Arrays.stream(Plan.values()).filter(plan -> !offers.containsKey(plan)).toList();
+        List<Plan> missing = Arrays.stream(Plan.values())
+                .filter(plan -> !offers.containsKey(plan))
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("flowmatik.payments.plans has no offer for " + missing);
         }
@@ -41,7 +43,11 @@ public class PlanCatalogue {
 
     public Offer offer(Plan plan) {
         PaymentProperties.PlanOffer offer = offers.get(plan);
-        return new Offer(plan, offer.name(), new Money(offer.priceCents(), offer.currency()), plan.dailyLimits(),
+        return new Offer(
+                plan,
+                offer.name(),
+                new Money(offer.priceCents(), offer.currency()),
+                plan.dailyLimits(),
                 offer.features());
     }
 

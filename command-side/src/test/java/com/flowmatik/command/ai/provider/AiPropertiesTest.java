@@ -22,17 +22,19 @@ class AiPropertiesTest {
         assertThat(settings.defaultModel()).isEqualTo("deepseek-ai/DeepSeek-V3");
         assertThat(settings.imageApi()).isEqualTo(AiProperties.ImageApi.SILICONFLOW);
         assertThat(settings.models()).isEqualTo(AiProperties.SILICONFLOW_MODELS);
-        assertThat(settings.circuitBreaker()).isEqualTo(
-                new AiProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3));
+        assertThat(settings.circuitBreaker())
+                .isEqualTo(new AiProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3));
     }
 
     @Test
     void impossibleValuesAreRefused() {
-        assertThatThrownBy(() -> new AiProperties(
-                        null, null, null, null, Duration.ZERO, null, null, null, null, null, null))
+        assertThatThrownBy(() ->
+                        new AiProperties(null, null, null, null, Duration.ZERO, null, null, null, null, null, null))
                 .hasMessageContaining("read-timeout");
-        assertThatThrownBy(() -> new AiProperties.Model("m", "video", 1, 1L, 1L)).hasMessageContaining("chat or image");
-        assertThatThrownBy(() -> new AiProperties.Model("m", "chat", 1, -1L, 1L)).hasMessageContaining("negative");
+        assertThatThrownBy(() -> new AiProperties.Model("m", "video", 1, 1L, 1L))
+                .hasMessageContaining("chat or image");
+        assertThatThrownBy(() -> new AiProperties.Model("m", "chat", 1, -1L, 1L))
+                .hasMessageContaining("negative");
         assertThatThrownBy(() -> new AiProperties.CircuitBreaker(0, null, null, null, null))
                 .hasMessageContaining("percentage");
     }

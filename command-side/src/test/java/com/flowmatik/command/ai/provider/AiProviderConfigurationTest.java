@@ -20,7 +20,8 @@ class AiProviderConfigurationTest {
         context.run(app -> {
             assertThat(app).hasSingleBean(AiProvider.class);
             assertThat(app.getBean(AiProvider.class)).isInstanceOf(OfflineProvider.class);
-            assertThat(app.getBean(ModelCatalogue.class).defaultChatModel().id()).isEqualTo("offline");
+            assertThat(app.getBean(ModelCatalogue.class).defaultChatModel().id())
+                    .isEqualTo("offline");
             assertThat(app.getBean(AiProperties.class).baseUrl()).isEqualTo(AiProperties.SILICONFLOW_BASE_URL);
         });
     }
@@ -60,7 +61,9 @@ class AiProviderConfigurationTest {
                     assertThat(settings.circuitBreaker().minimumNumberOfCalls()).isEqualTo(5);
                     assertThat(settings.circuitBreaker().failureRateThreshold()).isEqualTo(50);
                     ModelCatalogue catalogue = app.getBean(ModelCatalogue.class);
-                    assertThat(catalogue.models()).extracting(AiModel::id).containsExactly("doubao-pro", "doubao-image");
+                    assertThat(catalogue.models())
+                            .extracting(AiModel::id)
+                            .containsExactly("doubao-pro", "doubao-image");
                     assertThat(catalogue.defaultChatModel())
                             .isEqualTo(new AiModel("doubao-pro", "ark", "chat", 32_768, 110_000, 280_000));
                 });

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Which models are offered, and what a call on them costs, in integer micro-dollars. */
 class ModelCatalogueTest {
 
-    static final AiModel DEEPSEEK_V3 = new AiModel("deepseek-ai/DeepSeek-V3", "siliconflow", "chat", 65_536, 270_000, 1_100_000);
+    static final AiModel DEEPSEEK_V3 =
+            new AiModel("deepseek-ai/DeepSeek-V3", "siliconflow", "chat", 65_536, 270_000, 1_100_000);
 
     final ModelCatalogue configured = new ModelCatalogue(settings("key", null, null, null));
     final ModelCatalogue offline = new ModelCatalogue(settings(null, null, null, null));
@@ -45,9 +46,13 @@ class ModelCatalogueTest {
 
     @Test
     void withAProviderTheConfiguredModelsAreOfferedAndTheOfflineOnesAreNot() {
-        assertThat(configured.models()).extracting(AiModel::id).containsExactly(
-                "deepseek-ai/DeepSeek-V3", "deepseek-ai/DeepSeek-R1", "Qwen/Qwen2.5-7B-Instruct",
-                "black-forest-labs/FLUX.1-schnell");
+        assertThat(configured.models())
+                .extracting(AiModel::id)
+                .containsExactly(
+                        "deepseek-ai/DeepSeek-V3",
+                        "deepseek-ai/DeepSeek-R1",
+                        "Qwen/Qwen2.5-7B-Instruct",
+                        "black-forest-labs/FLUX.1-schnell");
         assertThat(configured.models()).extracting(AiModel::provider).containsOnly("siliconflow");
         assertThat(configured.find(OfflineProvider.CHAT_MODEL)).isEmpty();
         assertThat(configured.find("deepseek-ai/DeepSeek-V3")).contains(DEEPSEEK_V3);
@@ -81,14 +86,16 @@ class ModelCatalogueTest {
 
     @Test
     void aModelConfiguredTwiceStopsTheStart() {
-        List<AiProperties.Model> twice = List.of(
-                new AiProperties.Model("a", "chat", 1, 1L, 1L), new AiProperties.Model("a", "chat", 1, 2L, 2L));
+        List<AiProperties.Model> twice =
+                List.of(new AiProperties.Model("a", "chat", 1, 1L, 1L), new AiProperties.Model("a", "chat", 1, 2L, 2L));
 
         assertThatThrownBy(() -> new ModelCatalogue(settings("key", "a", null, twice)))
                 .hasMessageContaining("configured twice");
     }
 
-    static AiProperties settings(String apiKey, String defaultModel, String defaultImageModel, List<AiProperties.Model> models) {
-        return new AiProperties(null, null, apiKey, null, null, null, defaultModel, defaultImageModel, null, models, null);
+    static AiProperties settings(
+            String apiKey, String defaultModel, String defaultImageModel, List<AiProperties.Model> models) {
+        return new AiProperties(
+                null, null, apiKey, null, null, null, defaultModel, defaultImageModel, null, models, null);
     }
 }

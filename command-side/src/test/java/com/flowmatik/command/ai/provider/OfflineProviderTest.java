@@ -84,7 +84,8 @@ class OfflineProviderTest {
     void aLongMessageIsEchoedShortened() {
         String longMessage = "word ".repeat(100);
 
-        String answer = provider.complete(new ChatRequest("offline", List.of(ChatMessage.user(longMessage)), null)).content();
+        String answer = provider.complete(new ChatRequest("offline", List.of(ChatMessage.user(longMessage)), null))
+                .content();
 
         assertThat(answer).endsWith("…\"").hasSizeLessThan(250);
     }
@@ -109,7 +110,8 @@ class OfflineProviderTest {
         String svg = new String(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1)));
         assertThat(svg).contains("width=\"256\"", "height=\"128\"");
         assertThat(images.usage()).isEqualTo(new TokenUsage(CL100K.countTokens("a red kite"), 0, 0));
-        assertThat(provider.generateImage(new ImageRequest("offline-image", "other", 1, "256x128")).urls())
+        assertThat(provider.generateImage(new ImageRequest("offline-image", "other", 1, "256x128"))
+                        .urls())
                 .containsExactly(url);
     }
 

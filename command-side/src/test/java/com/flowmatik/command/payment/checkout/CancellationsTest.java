@@ -77,7 +77,8 @@ class CancellationsTest {
         when(subscriptions.liveOf(user)).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> cancellations.cancel(user))
-                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                .isInstanceOfSatisfying(
+                        BusinessRuleViolation.class,
                         refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.NO_ACTIVE_SUBSCRIPTION));
         verifyNoInteractions(stripe, lemonSqueezy, commands);
     }
@@ -86,13 +87,15 @@ class CancellationsTest {
     void whenTheProviderFailsNothingIsScheduled() {
         when(subscriptions.liveOf(user)).thenReturn(live(PaymentProvider.STRIPE, "sub_1"));
         doThrow(new PaymentProviderFailed(PaymentProvider.STRIPE, "Stripe answered 500", 500, null))
-                .when(stripe).cancelAtPeriodEnd(any(), any());
+                .when(stripe)
+                .cancelAtPeriodEnd(any(), any());
 
         assertThatThrownBy(() -> cancellations.cancel(user)).isInstanceOf(PaymentProviderFailed.class);
         verifyNoInteractions(commands);
     }
 
     private static Optional<LiveSubscription> live(PaymentProvider provider, String subscriptionId) {
-        return Optional.of(new LiveSubscription(provider, subscriptionId, Plan.PRO, SubscriptionStatus.ACTIVE, PERIOD_END, false));
+        return Optional.of(
+                new LiveSubscription(provider, subscriptionId, Plan.PRO, SubscriptionStatus.ACTIVE, PERIOD_END, false));
     }
 }

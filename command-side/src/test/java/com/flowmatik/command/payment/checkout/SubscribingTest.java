@@ -42,7 +42,12 @@ class SubscribingTest {
     final StripeGateway stripe = mock(StripeGateway.class);
     final LemonSqueezyGateway lemonSqueezy = mock(LemonSqueezyGateway.class);
     final Subscribing subscribing = new Subscribing(
-            new PlanCatalogue(properties), subscriptions, customers, stripe, lemonSqueezy, mock(Accounts.class),
+            new PlanCatalogue(properties),
+            subscriptions,
+            customers,
+            stripe,
+            lemonSqueezy,
+            mock(Accounts.class),
             new JdkIdGenerator());
     final UserId user = UserId.random();
 
@@ -71,8 +76,7 @@ class SubscribingTest {
         assertThatThrownBy(() -> subscribing.withStripe(user, "starter", null))
                 .isInstanceOfSatisfying(BusinessRuleViolation.class, refusal -> {
                     assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION);
-                    assertThat(refusal.getMessage())
-                            .isEqualTo("plan: starter is not sold through stripe");
+                    assertThat(refusal.getMessage()).isEqualTo("plan: starter is not sold through stripe");
                 });
     }
 
@@ -83,8 +87,8 @@ class SubscribingTest {
 
     private static ThrowingConsumer<Throwable> refusedAsAlreadySubscribed() {
         return thrown -> assertThat(thrown)
-                .isInstanceOfSatisfying(BusinessRuleViolation.class, refusal ->
-                        assertThat(refusal.code())
-                                .isEqualTo(ErrorCode.SUBSCRIPTION_ACTIVE));
+                .isInstanceOfSatisfying(
+                        BusinessRuleViolation.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.SUBSCRIPTION_ACTIVE));
     }
 }

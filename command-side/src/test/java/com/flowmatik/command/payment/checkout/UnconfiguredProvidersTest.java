@@ -38,7 +38,8 @@ class UnconfiguredProvidersTest {
                 new PaymentProperties.LemonSqueezy(null, null, null, null, null)));
 
         assertThatThrownBy(stripe::requireConfigured)
-                .isInstanceOfSatisfying(PaymentProviderUnavailable.class,
+                .isInstanceOfSatisfying(
+                        PaymentProviderUnavailable.class,
                         unavailable -> assertThat(unavailable.provider()).isEqualTo(PaymentProvider.STRIPE))
                 .hasMessageContaining("STRIPE_SECRET_KEY");
         assertThatThrownBy(() -> stripe.cancelAtPeriodEnd("sub_1", "key"))
@@ -50,12 +51,13 @@ class UnconfiguredProvidersTest {
         PaymentProperties.Stripe noStripe = new PaymentProperties.Stripe(null, null, null, null, null);
         LemonSqueezyGateway noKey = new LemonSqueezyGateway(properties(
                 noStripe, new PaymentProperties.LemonSqueezy(null, null, null, "4242", Map.of("pro", "102"))));
-        LemonSqueezyGateway noStore = new LemonSqueezyGateway(properties(
-                noStripe, new PaymentProperties.LemonSqueezy("key", null, null, "", Map.of("pro", "102"))));
+        LemonSqueezyGateway noStore = new LemonSqueezyGateway(
+                properties(noStripe, new PaymentProperties.LemonSqueezy("key", null, null, "", Map.of("pro", "102"))));
 
         for (LemonSqueezyGateway gateway : List.of(noKey, noStore)) {
             assertThatThrownBy(gateway::requireConfigured)
-                    .isInstanceOfSatisfying(PaymentProviderUnavailable.class,
+                    .isInstanceOfSatisfying(
+                            PaymentProviderUnavailable.class,
                             unavailable -> assertThat(unavailable.provider()).isEqualTo(PaymentProvider.LEMONSQUEEZY))
                     .hasMessageContaining("LEMONSQUEEZY_API_KEY");
             assertThatThrownBy(() -> gateway.cancel("1")).isInstanceOf(PaymentProviderUnavailable.class);
@@ -104,10 +106,12 @@ class UnconfiguredProvidersTest {
 
         for (String plan : List.of("gold", "free")) {
             assertThatThrownBy(() -> subscribing.withStripe(user, plan, null))
-                    .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                    .isInstanceOfSatisfying(
+                            BusinessRuleViolation.class,
                             refused -> assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION));
             assertThatThrownBy(() -> subscribing.withLemonSqueezy(user, plan))
-                    .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                    .isInstanceOfSatisfying(
+                            BusinessRuleViolation.class,
                             refused -> assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION));
         }
     }
