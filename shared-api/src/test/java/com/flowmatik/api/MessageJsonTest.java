@@ -81,6 +81,7 @@ import com.flowmatik.api.payment.SyncSubscription;
 import com.flowmatik.api.plan.DailyLimits;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.refusal.Refusal;
 import com.flowmatik.api.usage.AbandonAiRequest;
 import com.flowmatik.api.usage.AiRequestCompleted;
 import com.flowmatik.api.usage.AiRequestFailed;
@@ -279,7 +280,8 @@ class MessageJsonTest {
             ApiKeySummary.class,
             RecordUsage.class,
             UsageToRecord.class,
-            RecordedUsage.class);
+            RecordedUsage.class,
+            Refusal.class);
 
     private static final JavaClasses API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -326,6 +328,8 @@ class MessageJsonTest {
                 new ApiKeySummary("key-1", "CI", "fmk_AbCd", REGISTERED_AT, REGISTERED_AT.plusSeconds(60)),
                 new DailyLimits(100L, 50_000L),
                 DailyLimits.unlimited(),
+                new Refusal(ErrorCode.VALIDATION, "email"),
+                new Refusal(ErrorCode.NOT_FOUND, null),
                 new StartAiRequest(
                         ADA, "req-1", "parent-1", RequestKind.CONTENT, "deepseek-ai/DeepSeek-V3", REGISTERED_AT),
                 QuotaDecision.allow(),

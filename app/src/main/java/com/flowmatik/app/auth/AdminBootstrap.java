@@ -5,6 +5,7 @@ import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.refusal.Refusal;
 import com.flowmatik.app.sides.ConditionalOnSide;
 import com.flowmatik.app.sides.Side;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -72,9 +73,6 @@ class AdminBootstrap implements ApplicationRunner {
         if (refused instanceof BusinessRuleViolation violation) {
             return violation.code() == ErrorCode.EMAIL_TAKEN;
         }
-        return ((CommandExecutionException) refused)
-                .getDetails()
-                .map(details -> ErrorCode.EMAIL_TAKEN.name().equals(details))
-                .orElse(false);
+        return Refusal.is((CommandExecutionException) refused, ErrorCode.EMAIL_TAKEN);
     }
 }

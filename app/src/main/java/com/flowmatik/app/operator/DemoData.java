@@ -15,6 +15,7 @@ import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.payment.SyncSubscription;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.refusal.Refusal;
 import com.flowmatik.api.usage.CompleteAiRequest;
 import com.flowmatik.api.usage.QuotaDecision;
 import com.flowmatik.api.usage.RequestKind;
@@ -136,7 +137,7 @@ class DemoData {
             commands.sendAndWait(new RegisterUser(userId, user.email(), user.name(), hash, null, joined));
             return true;
         } catch (CommandExecutionException refused) {
-            if (ErrorCode.EMAIL_TAKEN.name().equals(refused.getDetails().orElse(null))) {
+            if (Refusal.is(refused, ErrorCode.EMAIL_TAKEN)) {
                 return false;
             }
             throw refused;

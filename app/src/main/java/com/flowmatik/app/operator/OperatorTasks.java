@@ -7,6 +7,7 @@ import com.flowmatik.api.identity.RegisterUser;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.refusal.Refusal;
 import com.flowmatik.app.auth.Passwords;
 import com.flowmatik.app.auth.UserDirectory;
 import com.flowmatik.app.operator.OperatorCommandLine.OperatorError;
@@ -56,7 +57,7 @@ class OperatorTasks {
             commands.sendAndWait(new RegisterUser(
                     userId, email, name, passwords.hash("password", password), Role.ADMIN, clock.instant()));
         } catch (CommandExecutionException refused) {
-            if (ErrorCode.EMAIL_TAKEN.name().equals(refused.getDetails().orElse(null))) {
+            if (Refusal.is(refused, ErrorCode.EMAIL_TAKEN)) {
                 throw new OperatorError(email + " has an account already: reset-password gives it a new password");
             }
             throw refused;

@@ -1,7 +1,7 @@
 package com.flowmatik.app.web;
 
 import com.flowmatik.api.refusal.BusinessRuleViolation;
-import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.refusal.Refusal;
 import com.flowmatik.api.usage.QuotaDecision;
 import com.flowmatik.command.ai.QuotaExceeded;
 import com.flowmatik.command.ai.provider.ProviderException;
@@ -10,8 +10,10 @@ import com.flowmatik.command.ai.provider.ProviderUnavailable;
 import com.flowmatik.command.payment.checkout.PaymentProviderException;
 import com.flowmatik.command.payment.checkout.PaymentProviderUnavailable;
 import com.flowmatik.command.refusal.ErrorVocabulary;
+import com.flowmatik.command.refusal.ErrorVocabulary.InvalidField;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,12 +47,20 @@ public class ProblemMapping implements ErrorVocabulary {
     public DescribedError describe(Throwable failure) {
         ProblemDetail problem = answer(failure).getBody();
         String type = String.valueOf(problem.getType());
+        List<InvalidField> errors = new ArrayList<>();
+        if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> fields) {
+            fields.stream()
+                    .filter(FieldError.class::isInstance)
+                    .map(FieldError.class::cast)
+                    .forEach(field -> errors.add(new InvalidField(field.field(), field.message())));
+        }
         return new DescribedError(
                 problem.getStatus(),
                 type,
                 type.substring(type.lastIndexOf('/') + 1),
                 problem.getTitle(),
-                problem.getDetail());
+                problem.getDetail(),
+                List.copyOf(errors));
     }
 
     public ResponseEntity<ProblemDetail> answer(Throwable failure) {
@@ -78,10 +88,10 @@ public class ProblemMapping implements ErrorVocabulary {
             return answer(problem);
         }
         if (failure instanceof HandlerExecutionException crossed) {
-            // a refusal that crossed the command bus arrives with its error code in the details
-            Optional<ErrorCode> code = crossed.getDetails().flatMap(ProblemMapping::errorCode);
-            if (code.isPresent()) {
-                return answer(refusalProblem(code.get(), crossed.getMessage()));
+            // a refusal that crossed the command bus arrives with its code and field in the details
+            Optional<Refusal> refusal = Refusal.of(crossed);
+            if (refusal.isPresent()) {
+                return answer(refusalProblem(refusal.get(), crossed.getMessage()));
             }
         }
         AggregateNotFoundException unknown = causeOfType(failure, AggregateNotFoundException.class);
@@ -91,7 +101,7 @@ public class ProblemMapping implements ErrorVocabulary {
         }
         BusinessRuleViolation refusal = causeOfType(failure, BusinessRuleViolation.class);
         if (refusal != null) {
-            return answer(refusalProblem(refusal.code(), refusal.getMessage()));
+            return answer(refusalProblem(refusal.refusal(), refusal.getMessage()));
         }
         if (DatabaseBusy.causes(failure)) {
             log.warn("The database did not answer in time: {}", DatabaseBusy.reason(failure));
@@ -117,9 +127,10 @@ public class ProblemMapping implements ErrorVocabulary {
         return answer(problem, roundedUp(Duration.between(clock.instant(), decision.resetsAt())));
     }
 
-    private static ProblemDetail refusalProblem(ErrorCode code, String message) {
-        ProblemType type = switch (code) {
+    private static ProblemDetail refusalProblem(Refusal refusal, String message) {
+        ProblemType type = switch (refusal.code()) {
             case VALIDATION -> ProblemType.VALIDATION;
+            case MALFORMED_REQUEST -> ProblemType.MALFORMED_REQUEST;
             case EMAIL_TAKEN -> ProblemType.EMAIL_TAKEN;
             case NOT_FOUND -> ProblemType.NOT_FOUND;
             case INVALID_RESET_TOKEN -> ProblemType.INVALID_RESET_TOKEN;
@@ -130,20 +141,11 @@ public class ProblemMapping implements ErrorVocabulary {
             case INVALID_PAYLOAD -> ProblemType.INVALID_PAYLOAD;
             case PLAN_REQUIRED -> ProblemType.PLAN_REQUIRED;
         };
-        if (type == ProblemType.VALIDATION && message != null && message.contains(": ")) {
-            String field = message.substring(0, message.indexOf(": "));
-            String reason = message.substring(message.indexOf(": ") + 2);
-            return Problems.of(type, "The request has invalid fields", List.of(new FieldError(field, reason)));
+        if (refusal.field() != null) {
+            return Problems.of(
+                    type, "The request has invalid fields", List.of(new FieldError(refusal.field(), message)));
         }
         return Problems.of(type, message);
-    }
-
-    private static Optional<ErrorCode> errorCode(Object details) {
-        try {
-            return Optional.of(ErrorCode.valueOf(String.valueOf(details)));
-        } catch (IllegalArgumentException notOurs) {
-            return Optional.empty();
-        }
     }
 
     static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {

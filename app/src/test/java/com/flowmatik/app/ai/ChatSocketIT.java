@@ -64,7 +64,15 @@ class ChatSocketIT extends IntegrationTest {
 
         assertThat(invalid.path("status").asInt()).isEqualTo(400);
         assertThat(invalid.path("problem").asString()).isEqualTo("validation");
+        assertThat(invalid.path("problemType").asString()).endsWith("/validation");
+        assertThat(invalid.path("errors").get(0).path("field").asString()).isEqualTo("message");
         assertThat(notFound.path("status").asInt()).isEqualTo(404);
+        assertThat(notFound.path("problemType").asString()).endsWith("/not-found");
+
+        socket.sendText("not json", true).join();
+        JsonNode malformed = messages.until("error").get(0);
+        assertThat(malformed.path("status").asInt()).isEqualTo(400);
+        assertThat(malformed.path("problemType").asString()).endsWith("/malformed-request");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.flowmatik.command.ai;
 
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.refusal.BusinessRuleViolation;
+import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.command.ai.provider.StreamCancelled;
 import com.flowmatik.command.refusal.ErrorVocabulary;
 import jakarta.validation.ConstraintViolation;
@@ -61,13 +63,19 @@ class ChatSocket extends TextWebSocketHandler {
         try {
             body = json.readValue(message.getPayload(), ChatBody.class);
         } catch (JacksonException malformed) {
-            error(session, 400, "malformed-request", "The message is not a chat request in JSON");
+            error(
+                    session,
+                    errors.describe(new BusinessRuleViolation(
+                            ErrorCode.MALFORMED_REQUEST, "The message is not a chat request in JSON")));
             return;
         }
         Set<ConstraintViolation<ChatBody>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             ConstraintViolation<ChatBody> first = violations.iterator().next();
-            error(session, 400, "validation", first.getPropertyPath() + ": " + first.getMessage());
+            error(
+                    session,
+                    errors.describe(BusinessRuleViolation.invalidField(
+                            first.getPropertyPath().toString(), first.getMessage())));
             return;
         }
         executor.execute(() -> answer(session, userId, body));
@@ -85,13 +93,26 @@ class ChatSocket extends TextWebSocketHandler {
         } catch (StreamCancelled | UncheckedIOException gone) {
             log.debug("WebSocket chat client went away", gone);
         } catch (RuntimeException failure) {
-            ErrorVocabulary.DescribedError described = errors.describe(failure);
-            error(session, described.status(), described.slug(), described.detail());
+            error(session, errors.describe(failure));
         }
     }
 
-    private void error(WebSocketSession session, int status, String problem, String detail) {
-        send(session, Map.of("type", "error", "status", status, "problem", problem, "detail", detail));
+    /**
+     * The same problem the HTTP API answers, as a message: {@code problemType} is the problem's
+     * {@code type} (this message's own {@code type} says it is an error), {@code problem} its slug.
+     */
+    private void error(WebSocketSession session, ErrorVocabulary.DescribedError error) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "error");
+        message.put("status", error.status());
+        message.put("problem", error.slug());
+        message.put("problemType", error.type());
+        message.put("title", error.title());
+        message.put("detail", error.detail());
+        if (!error.errors().isEmpty()) {
+            message.put("errors", error.errors());
+        }
+        send(session, message);
     }
 
     private void send(WebSocketSession session, Object message) {

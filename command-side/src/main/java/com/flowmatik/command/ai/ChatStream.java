@@ -59,6 +59,9 @@ final class ChatStream {
         data.put("type", error.type());
         data.put("title", error.title());
         data.put("detail", error.detail());
+        if (!error.errors().isEmpty()) {
+            data.put("errors", error.errors());
+        }
         return data;
     }
 

@@ -2,7 +2,6 @@ package com.flowmatik.command.ai;
 
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
-import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.api.usage.RequestKind;
 import com.flowmatik.command.ai.images.ImageKeeper;
 import com.flowmatik.command.ai.provider.AiModel;
@@ -46,7 +45,7 @@ public class ContentGenerator {
     public GeneratedContent generate(UserId userId, GenerateContentBody body) {
         ContentType type = ContentType.named(body.type());
         if (type == null) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "type: unknown content type");
+            throw BusinessRuleViolation.invalidField("type", "unknown content type");
         }
         if (type == ContentType.IMAGE) {
             return image(userId, body);
@@ -121,8 +120,8 @@ public class ContentGenerator {
                 : catalogue
                         .find(body.model())
                         .filter(AiModel::isImage)
-                        .orElseThrow(() -> new BusinessRuleViolation(
-                                ErrorCode.VALIDATION, "model: not an image model of /api/ai/models"));
+                        .orElseThrow(() ->
+                                BusinessRuleViolation.invalidField("model", "not an image model of /api/ai/models"));
         return metering.meter(userId, null, RequestKind.IMAGE, model, open -> {
             ImageGeneration generation = provider.generateImage(new ImageRequest(
                     model.id(),

@@ -5,7 +5,6 @@ import com.flowmatik.api.conversation.ReadConversation;
 import com.flowmatik.api.conversation.RecordChatTurn;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
-import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.api.usage.RequestKind;
 import com.flowmatik.command.ai.provider.AiModel;
 import com.flowmatik.command.ai.provider.AiProvider;
@@ -76,14 +75,13 @@ public class MeteredChat {
         return catalogue
                 .find(id)
                 .filter(AiModel::isChat)
-                .orElseThrow(() ->
-                        new BusinessRuleViolation(ErrorCode.VALIDATION, "model: not a chat model of /api/ai/models"));
+                .orElseThrow(() -> BusinessRuleViolation.invalidField("model", "not a chat model of /api/ai/models"));
     }
 
     static Agent agent(String name) {
         Agent agent = Agent.named(name);
         if (agent == null) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "agent: must be assistant, writer, seo or social");
+            throw BusinessRuleViolation.invalidField("agent", "must be assistant, writer, seo or social");
         }
         return agent;
     }

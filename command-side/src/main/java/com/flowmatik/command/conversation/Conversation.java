@@ -87,8 +87,7 @@ public class Conversation {
         requireOwner(command.userId());
         String title = command.title() == null ? "" : command.title().strip().replaceAll("\\s+", " ");
         if (title.isEmpty() || title.length() > MAX_TITLE_LENGTH) {
-            throw new BusinessRuleViolation(
-                    ErrorCode.VALIDATION, "title: must be 1 to " + MAX_TITLE_LENGTH + " characters");
+            throw BusinessRuleViolation.invalidField("title", "must be 1 to " + MAX_TITLE_LENGTH + " characters");
         }
         apply(new ConversationRenamed(conversationId, command.userId(), title, command.at()));
         return new ConversationSummary(conversationId, title, messages.size(), command.at());

@@ -32,7 +32,6 @@ import com.flowmatik.api.refusal.ErrorCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -68,7 +67,7 @@ public class UserAccount {
     private Plan plan;
     private PaymentProvider planBilledBy;
     /** The ids of the account's API keys that still work, in the order they were made. */
-    private Set<String> apiKeyIds = new LinkedHashSet<>();
+    private LinkedHashSet<String> apiKeyIds = new LinkedHashSet<>();
 
     protected UserAccount() {
         // for Axon
@@ -133,13 +132,13 @@ public class UserAccount {
     @CommandHandler
     boolean handle(ChangeRole command) {
         if (command.role() == null) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "role: must be user, premium or admin");
+            throw BusinessRuleViolation.invalidField("role", "must be user, premium or admin");
         }
         if (command.role() == role) {
             return false;
         }
         if (userId.equals(command.changedBy())) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "role: an operator cannot change their own role");
+            throw BusinessRuleViolation.invalidField("role", "an operator cannot change their own role");
         }
         apply(new RoleChanged(userId, command.role(), command.changedBy(), command.changedAt()));
         return true;
@@ -153,7 +152,7 @@ public class UserAccount {
     @CommandHandler
     boolean handle(ChangePlan command) {
         if (command.plan() == null) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "plan: must be free, starter, pro or business");
+            throw BusinessRuleViolation.invalidField("plan", "must be free, starter, pro or business");
         }
         if (command.provider() == PaymentProvider.MANUAL && isBilledByAProvider()) {
             throw new BusinessRuleViolation(
@@ -202,15 +201,14 @@ public class UserAccount {
         }
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty() || name.length() > MAX_API_KEY_NAME_LENGTH) {
-            throw new BusinessRuleViolation(
-                    ErrorCode.VALIDATION, "name: must be 1 to " + MAX_API_KEY_NAME_LENGTH + " characters");
+            throw BusinessRuleViolation.invalidField("name", "must be 1 to " + MAX_API_KEY_NAME_LENGTH + " characters");
         }
         if (apiKeyIds.size() >= MAX_API_KEYS) {
-            throw new BusinessRuleViolation(
-                    ErrorCode.VALIDATION, "name: an account holds at most " + MAX_API_KEYS + " keys; revoke one first");
+            throw BusinessRuleViolation.invalidField(
+                    "name", "an account holds at most " + MAX_API_KEYS + " keys; revoke one first");
         }
         if (command.keyId() == null || command.hash() == null || apiKeyIds.contains(command.keyId())) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "keyId: must be new, with the key's hash");
+            throw BusinessRuleViolation.invalidField("keyId", "must be new, with the key's hash");
         }
         apply(new ApiKeyCreated(userId, command.keyId(), name, command.prefix(), command.hash(), command.createdAt()));
     }
@@ -240,7 +238,7 @@ public class UserAccount {
             return false;
         }
         if (userId.equals(command.deactivatedBy())) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "userId: an operator cannot deactivate themself");
+            throw BusinessRuleViolation.invalidField("userId", "an operator cannot deactivate themself");
         }
         apply(new UserDeactivated(userId, command.deactivatedBy(), command.deactivatedAt()));
         revokeAllApiKeys(ApiKeyRevoked.DEACTIVATED, command.deactivatedAt());
@@ -262,7 +260,7 @@ public class UserAccount {
         if (email == null
                 || email.length() > MAX_EMAIL_LENGTH
                 || !EMAIL.matcher(email).matches()) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "email: must be a well-formed e-mail address");
+            throw BusinessRuleViolation.invalidField("email", "must be a well-formed e-mail address");
         }
         requireValidName(name);
         requireBcrypt(passwordHash);
@@ -270,14 +268,13 @@ public class UserAccount {
 
     private static void requireValidName(String name) {
         if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
-            throw new BusinessRuleViolation(
-                    ErrorCode.VALIDATION, "name: must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw BusinessRuleViolation.invalidField("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
     }
 
     private static void requireBcrypt(String passwordHash) {
         if (passwordHash == null || !BCRYPT.matcher(passwordHash).matches()) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "passwordHash: must be a BCrypt hash");
+            throw BusinessRuleViolation.invalidField("passwordHash", "must be a BCrypt hash");
         }
     }
 

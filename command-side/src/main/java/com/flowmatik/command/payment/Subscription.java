@@ -33,7 +33,6 @@ import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.payment.SyncSubscription;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
-import com.flowmatik.api.refusal.ErrorCode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,8 +80,8 @@ public class Subscription {
     boolean handle(SyncSubscription command) {
         ProviderSubscription report = command.observed();
         if (report.plan() == null || report.status() == null || report.price() == null) {
-            throw new BusinessRuleViolation(
-                    ErrorCode.VALIDATION, "observed: a subscription report names a plan, its price and a status");
+            throw BusinessRuleViolation.invalidField(
+                    "observed", "a subscription report names a plan, its price and a status");
         }
         if (isStale(command.observedAt(), command.creation())) {
             return false;

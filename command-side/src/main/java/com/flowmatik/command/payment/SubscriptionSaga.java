@@ -12,6 +12,7 @@ import com.flowmatik.api.payment.SubscriptionResumed;
 import com.flowmatik.api.payment.SubscriptionStarted;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.refusal.Refusal;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -97,7 +98,7 @@ public class SubscriptionSaga {
         try {
             commands.sendAndWait(new ChangePlan(userId, plan, provider, null, at));
         } catch (CommandExecutionException refused) {
-            if (!ErrorCode.NOT_FOUND.name().equals(refused.getDetails().orElse(null))) {
+            if (!Refusal.is(refused, ErrorCode.NOT_FOUND)) {
                 throw refused;
             }
             log.warn("Subscription of {} who has no account: no plan to change", userId);

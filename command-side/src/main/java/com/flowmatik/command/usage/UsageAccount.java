@@ -175,7 +175,7 @@ public class UsageAccount {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     List<RecordedUsage> handle(RecordUsage command) {
         if (command.items().isEmpty()) {
-            throw new BusinessRuleViolation(ErrorCode.VALIDATION, "items: nothing to record");
+            throw BusinessRuleViolation.invalidField("items", "nothing to record");
         }
         DayCount count = new DayCount(day, requestsToday, tokensToday);
         List<RecordedUsage> recorded = new ArrayList<>(command.items().size());

@@ -5,13 +5,18 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 
+import com.flowmatik.api.identity.ApiKeyCreated;
 import com.flowmatik.api.identity.PasswordResetRequested;
+import com.flowmatik.api.identity.PlanChanged;
 import com.flowmatik.api.identity.RegisterUser;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
+import com.flowmatik.api.payment.PaymentProvider;
+import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.api.refusal.Refusal;
 import com.flowmatik.command.refusal.RefusalInterceptor;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -145,7 +150,7 @@ class UserAccountTest {
                 .when(new RegisterUser(ADA, "ada@example.com", "Ada", BCRYPT_HASH, Role.USER, NOW))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionMessage("An account with this e-mail already exists")
-                .expectExceptionDetails(ErrorCode.EMAIL_TAKEN.name())
+                .expectExceptionDetails(new Refusal(ErrorCode.EMAIL_TAKEN, null))
                 .expectNoEvents();
     }
 
@@ -154,6 +159,10 @@ class UserAccountTest {
         UserAccount account = new UserAccount();
         account.on(new UserRegistered(ADA, "ada@example.com", "Ada Lovelace", BCRYPT_HASH, Role.PREMIUM, NOW));
         account.on(new PasswordResetRequested(ADA, "ab".repeat(32), NOW.plusSeconds(1800), NOW));
+        account.on(
+                new PlanChanged(ADA, Plan.FREE, Plan.PRO, Plan.PRO.dailyLimits(), PaymentProvider.STRIPE, null, NOW));
+        account.on(new ApiKeyCreated(ADA, "key-2", "CI", "fmk_AbCd", "ab".repeat(32), NOW));
+        account.on(new ApiKeyCreated(ADA, "key-1", "Agent", "fmk_EfGh", "cd".repeat(32), NOW));
         Jackson3Serializer serializer = Jackson3Serializer.builder()
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();

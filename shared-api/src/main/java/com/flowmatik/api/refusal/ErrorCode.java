@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 public enum ErrorCode {
     VALIDATION,
+    /** A message that is not what its door reads (not JSON, or not of the expected shape). */
+    MALFORMED_REQUEST,
     EMAIL_TAKEN,
     NOT_FOUND,
     INVALID_RESET_TOKEN,

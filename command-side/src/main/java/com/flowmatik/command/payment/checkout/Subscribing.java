@@ -114,6 +114,6 @@ class Subscribing {
     }
 
     private static BusinessRuleViolation invalidPlan(String reason) {
-        return new BusinessRuleViolation(ErrorCode.VALIDATION, "plan: " + reason);
+        return BusinessRuleViolation.invalidField("plan", reason);
     }
 }

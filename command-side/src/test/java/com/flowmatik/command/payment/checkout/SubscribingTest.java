@@ -76,7 +76,8 @@ class SubscribingTest {
         assertThatThrownBy(() -> subscribing.withStripe(user, "starter", null))
                 .isInstanceOfSatisfying(BusinessRuleViolation.class, refusal -> {
                     assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION);
-                    assertThat(refusal.getMessage()).isEqualTo("plan: starter is not sold through stripe");
+                    assertThat(refusal.field()).isEqualTo("plan");
+                    assertThat(refusal.getMessage()).isEqualTo("starter is not sold through stripe");
                 });
     }
 
