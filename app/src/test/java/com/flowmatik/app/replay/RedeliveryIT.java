@@ -1,10 +1,12 @@
 package com.flowmatik.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.PaymentHistory;
 import com.flowmatik.app.support.ReadModelTables;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +50,74 @@ class RedeliveryIT extends IntegrationTest {
                             .status())
                     .isEqualTo(200);
         }
-        PaymentHistory.stripeStarter(
-                api,
-                CLOCK.instant(),
-                api.get("/api/auth/me", token).json().path("id").asString());
+        String userId = api.get("/api/auth/me", token).json().path("id").asString();
+        PaymentHistory.stripeStarter(api, CLOCK.instant(), userId);
+        // the rest of a user's life: a failed provider call, a renamed and a deleted conversation,
+        // usage recorded from elsewhere, a new password, a role change and a deactivation
+        AI.failWith(500);
+        assertThat(api.post("/api/ai/chat", Map.of("message", "fails"), token).status())
+                .isGreaterThanOrEqualTo(500);
+        AI.reset();
+        AI.reply("Hello", 9, 4);
+        String kept = api.post("/api/ai/chat", Map.of("message", "kept"), token)
+                .json()
+                .path("conversationId")
+                .asString();
+        String gone = api.post("/api/ai/chat", Map.of("message", "gone"), token)
+                .json()
+                .path("conversationId")
+                .asString();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                api.patch("/api/ai/conversations/" + kept, Map.of("title", "Kept"), token)
+                                        .status())
+                        .isEqualTo(200));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.delete("/api/ai/conversations/" + gone, token)
+                                .status())
+                        .isEqualTo(204));
+        assertThat(api.post(
+                                "/api/usage/events",
+                                Map.of(
+                                        "events",
+                                        List.of(Map.of(
+                                                "id",
+                                                "again-" + userId,
+                                                "model",
+                                                "deepseek-ai/DeepSeek-V3",
+                                                "promptTokens",
+                                                100,
+                                                "completionTokens",
+                                                50))),
+                                token)
+                        .json()
+                        .path("accepted")
+                        .asInt())
+                .isEqualTo(1);
+        // an API key made and revoked (the starter plan of the payment above allows keys, once the saga applied it)
+        String keyId = await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.post("/api/auth/api-keys", Map.of("name", "CI"), token), made -> made.status() == 201)
+                .json()
+                .path("id")
+                .asString();
+        assertThat(api.delete("/api/auth/api-keys/" + keyId, token).status()).isEqualTo(204);
+        assertThat(api.post(
+                                "/api/auth/change-password",
+                                Map.of(
+                                        "currentPassword",
+                                        "correct-horse-battery",
+                                        "newPassword",
+                                        "another-horse-battery"),
+                                token)
+                        .status())
+                .isLessThan(300);
+        String admin = adminToken();
+        assertThat(api.put("/api/admin/users/" + userId + "/role", Map.of("role", "admin"), admin)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/admin/users/" + userId + "/deactivate", Map.of(), admin)
+                        .status())
+                .isLessThan(300);
         long after = head();
         awaitReadModelsCaughtUp();
         Map<String, List<Map<String, Object>>> once = ReadModelTables.of(jdbc);

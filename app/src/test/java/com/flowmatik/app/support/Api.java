@@ -37,6 +37,12 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    public Response put(String path, Object body, String token) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }
