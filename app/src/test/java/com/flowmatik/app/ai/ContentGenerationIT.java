@@ -98,6 +98,36 @@ class ContentGenerationIT extends IntegrationTest {
     }
 
     @Test
+    void everyImageIsChargedAtItsModelsPricePerImageAndShowsInTheUsage() {
+        String token = api.register(uniqueEmail("billed"), "billed-password", "Billed");
+        AI.siliconFlowImages();
+
+        Response answer = api.post(
+                "/api/ai/generate-content", Map.of("type", "image", "prompt", "Two lighthouses", "count", 2), token);
+
+        // FLUX.1-schnell: no price per token, 3,000 micro-dollars an image (application.yml)
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("images").size()).isEqualTo(2);
+        assertThat(answer.json().path("costMicros").asLong()).isEqualTo(6_000);
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(api.get("/api/ai/usage", token)
+                                .json()
+                                .path("today")
+                                .path("costMicros")
+                                .asLong())
+                        .isEqualTo(6_000));
+        JsonNode flux = null;
+        for (JsonNode model : api.get("/api/ai/models", token).json()) {
+            if (model.path("id").asString().equals("black-forest-labs/FLUX.1-schnell")) {
+                flux = model;
+            }
+        }
+        assertThat(flux).isNotNull();
+        assertThat(flux.path("pricePerImageMicros").asLong()).isEqualTo(3_000);
+    }
+
+    @Test
     void anUnknownTypeIsA400AndCallsNoProvider() {
         String token = api.register(uniqueEmail("odd"), "odd-password", "Odd");
 

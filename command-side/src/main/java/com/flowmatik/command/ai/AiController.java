@@ -92,7 +92,8 @@ class AiController {
             String type,
             int contextWindow,
             long inputPricePerMTokensMicros,
-            long outputPricePerMTokensMicros) {
+            long outputPricePerMTokensMicros,
+            long pricePerImageMicros) {
 
         static ModelResponse from(AiModel model) {
             return new ModelResponse(
@@ -101,7 +102,8 @@ class AiController {
                     model.type(),
                     model.contextWindow(),
                     model.inputPricePerMTokensMicros(),
-                    model.outputPricePerMTokensMicros());
+                    model.outputPricePerMTokensMicros(),
+                    model.pricePerImageMicros());
         }
     }
 }

@@ -12,7 +12,6 @@ import com.flowmatik.command.ai.provider.ChatRequest;
 import com.flowmatik.command.ai.provider.ImageGeneration;
 import com.flowmatik.command.ai.provider.ImageRequest;
 import com.flowmatik.command.ai.provider.ModelCatalogue;
-import com.flowmatik.command.ai.provider.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -128,8 +127,9 @@ public class ContentGenerator {
                     body.prompt(),
                     body.count() == null ? 1 : body.count(),
                     body.size() == null ? "1024x1024" : body.size()));
-            TokenUsage reported = generation.usage() == null ? new TokenUsage(0, 0, 0) : generation.usage();
-            Metering.Charge charge = open.complete(reported, List.of(), "");
+            int images = (generation.urls() == null ? 0 : generation.urls().size())
+                    + (generation.b64() == null ? 0 : generation.b64().size());
+            Metering.Charge charge = open.completeImages(generation.usage(), images);
             return images(userId, open.call(), model, generation, charge);
         });
     }

@@ -126,7 +126,22 @@ public class Metering {
             boolean estimated = reported == null;
             TokenUsage usage =
                     estimated ? new TokenUsage(tokens.countPrompt(prompt), tokens.count(answer), 0) : reported;
-            long cost = catalogue.cost(call.model(), usage);
+            return completion(usage, estimated, catalogue.cost(call.model(), usage));
+        }
+
+        /**
+         * Charges a call that made {@code images} images: the tokens the provider reported (none,
+         * for most image models) and each image at the model's price per image. The call is closed.
+         */
+        public Charge completeImages(TokenUsage reported, int images) {
+            TokenUsage usage = reported == null ? new TokenUsage(0, 0, 0) : reported;
+            Completion completion = completion(usage, false, catalogue.cost(call.model(), usage, images));
+            commands.sendAndWait(completion.command());
+            closed = true;
+            return completion.charge();
+        }
+
+        private Completion completion(TokenUsage usage, boolean estimated, long cost) {
             CompleteAiRequest command = new CompleteAiRequest(
                     call.userId(),
                     call.requestId(),

@@ -16,7 +16,19 @@ public record AiModel(
         String type,
         int contextWindow,
         long inputPricePerMTokensMicros,
-        long outputPricePerMTokensMicros) {
+        long outputPricePerMTokensMicros,
+        long pricePerImageMicros) {
+
+    /** A model priced by its tokens only. */
+    public AiModel(
+            String id,
+            String provider,
+            String type,
+            int contextWindow,
+            long inputPricePerMTokensMicros,
+            long outputPricePerMTokensMicros) {
+        this(id, provider, type, contextWindow, inputPricePerMTokensMicros, outputPricePerMTokensMicros, 0);
+    }
 
     public static final String CHAT = "chat";
     public static final String IMAGE = "image";

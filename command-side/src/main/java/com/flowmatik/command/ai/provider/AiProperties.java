@@ -39,10 +39,10 @@ public record AiProperties(
 
     /** SiliconFlow's models; prices are its list prices in US micro-dollars per million tokens. */
     static final List<Model> SILICONFLOW_MODELS = List.of(
-            new Model("deepseek-ai/DeepSeek-V3", "chat", 65_536, 270_000L, 1_100_000L),
-            new Model("deepseek-ai/DeepSeek-R1", "chat", 65_536, 550_000L, 2_190_000L),
-            new Model("Qwen/Qwen2.5-7B-Instruct", "chat", 32_768, 50_000L, 50_000L),
-            new Model("black-forest-labs/FLUX.1-schnell", "image", 0, 0L, 0L));
+            new Model("deepseek-ai/DeepSeek-V3", "chat", 65_536, 270_000L, 1_100_000L, 0L),
+            new Model("deepseek-ai/DeepSeek-R1", "chat", 65_536, 550_000L, 2_190_000L, 0L),
+            new Model("Qwen/Qwen2.5-7B-Instruct", "chat", 32_768, 50_000L, 50_000L, 0L),
+            new Model("black-forest-labs/FLUX.1-schnell", "image", 0, 0L, 0L, 3_000L));
 
     public AiProperties {
         providerName = blankToDefault(providerName, "siliconflow");
@@ -85,7 +85,8 @@ public record AiProperties(
             String type,
             Integer contextWindow,
             Long inputPricePerMTokensMicros,
-            Long outputPricePerMTokensMicros) {
+            Long outputPricePerMTokensMicros,
+            Long pricePerImageMicros) {
 
         public Model {
             if (id == null || id.isBlank()) {
@@ -97,7 +98,11 @@ public record AiProperties(
             contextWindow = contextWindow == null ? 0 : contextWindow;
             inputPricePerMTokensMicros = inputPricePerMTokensMicros == null ? 0L : inputPricePerMTokensMicros;
             outputPricePerMTokensMicros = outputPricePerMTokensMicros == null ? 0L : outputPricePerMTokensMicros;
-            if (contextWindow < 0 || inputPricePerMTokensMicros < 0 || outputPricePerMTokensMicros < 0) {
+            pricePerImageMicros = pricePerImageMicros == null ? 0L : pricePerImageMicros;
+            if (contextWindow < 0
+                    || inputPricePerMTokensMicros < 0
+                    || outputPricePerMTokensMicros < 0
+                    || pricePerImageMicros < 0) {
                 throw new IllegalArgumentException("model " + id + ": context window and prices are never negative");
             }
         }

@@ -29,12 +29,14 @@ public final class ModelCatalogue {
                             model.type(),
                             model.contextWindow(),
                             model.inputPricePerMTokensMicros(),
-                            model.outputPricePerMTokensMicros()))
+                            model.outputPricePerMTokensMicros(),
+                            model.pricePerImageMicros()))
                     .toList());
             this.defaultChatModel = required(properties.defaultModel(), AiModel.CHAT, "AI_DEFAULT_MODEL");
             this.defaultImageModel = required(properties.defaultImageModel(), AiModel.IMAGE, "AI_DEFAULT_IMAGE_MODEL");
         } else {
-            this.models = index(pricedLike(properties.defaultModel(), properties.models()));
+            this.models =
+                    index(pricedLike(properties.defaultModel(), properties.defaultImageModel(), properties.models()));
             this.defaultChatModel = models.get(OfflineProvider.CHAT_MODEL);
             this.defaultImageModel = models.get(OfflineProvider.IMAGE_MODEL);
         }
@@ -65,6 +67,11 @@ public final class ModelCatalogue {
      *
      * @throws ArithmeticException if the cost does not fit a {@code long} (billions of dollars)
      */
+    /** The price of a call that made {@code images} images: its tokens, and each image at the model's price. */
+    public long cost(AiModel model, TokenUsage usage, int images) {
+        return Math.addExact(cost(model, usage), Math.multiplyExact(images, model.pricePerImageMicros()));
+    }
+
     public long cost(AiModel model, TokenUsage usage) {
         long micros = Math.addExact(
                 Math.multiplyExact(usage.promptTokens(), model.inputPricePerMTokensMicros()),
@@ -72,11 +79,15 @@ public final class ModelCatalogue {
         return micros / TOKENS_PER_PRICE_UNIT + (micros % TOKENS_PER_PRICE_UNIT == 0 ? 0 : 1);
     }
 
-    /** The offline models, the chat one at the table's price of {@code defaultModel} (free if the table lacks it). */
-    private static List<AiModel> pricedLike(String defaultModel, List<AiProperties.Model> table) {
+    /**
+     * The offline models, the chat one at the table's price of {@code defaultModel}, the image one at
+     * that of {@code defaultImageModel} (free if the table lacks it): metering reads as it would.
+     */
+    private static List<AiModel> pricedLike(
+            String defaultModel, String defaultImageModel, List<AiProperties.Model> table) {
         return OfflineProvider.MODELS.stream()
                 .map(offline -> table.stream()
-                        .filter(row -> offline.isChat() && row.id().equals(defaultModel))
+                        .filter(row -> row.id().equals(offline.isChat() ? defaultModel : defaultImageModel))
                         .findFirst()
                         .map(row -> new AiModel(
                                 offline.id(),
@@ -84,7 +95,8 @@ public final class ModelCatalogue {
                                 offline.type(),
                                 offline.contextWindow(),
                                 row.inputPricePerMTokensMicros(),
-                                row.outputPricePerMTokensMicros()))
+                                row.outputPricePerMTokensMicros(),
+                                row.pricePerImageMicros()))
                         .orElse(offline))
                 .toList();
     }

@@ -31,9 +31,9 @@ class AiPropertiesTest {
         assertThatThrownBy(() ->
                         new AiProperties(null, null, null, null, Duration.ZERO, null, null, null, null, null, null))
                 .hasMessageContaining("read-timeout");
-        assertThatThrownBy(() -> new AiProperties.Model("m", "video", 1, 1L, 1L))
+        assertThatThrownBy(() -> new AiProperties.Model("m", "video", 1, 1L, 1L, 0L))
                 .hasMessageContaining("chat or image");
-        assertThatThrownBy(() -> new AiProperties.Model("m", "chat", 1, -1L, 1L))
+        assertThatThrownBy(() -> new AiProperties.Model("m", "chat", 1, -1L, 1L, 0L))
                 .hasMessageContaining("negative");
         assertThatThrownBy(() -> new AiProperties.CircuitBreaker(0, null, null, null, null))
                 .hasMessageContaining("percentage");

@@ -86,8 +86,8 @@ class ModelCatalogueTest {
 
     @Test
     void aModelConfiguredTwiceStopsTheStart() {
-        List<AiProperties.Model> twice =
-                List.of(new AiProperties.Model("a", "chat", 1, 1L, 1L), new AiProperties.Model("a", "chat", 1, 2L, 2L));
+        List<AiProperties.Model> twice = List.of(
+                new AiProperties.Model("a", "chat", 1, 1L, 1L, 0L), new AiProperties.Model("a", "chat", 1, 2L, 2L, 0L));
 
         assertThatThrownBy(() -> new ModelCatalogue(settings("key", "a", null, twice)))
                 .hasMessageContaining("configured twice");
