@@ -76,6 +76,41 @@ class ChatSocketIT extends IntegrationTest {
     }
 
     @Test
+    void repliesWrittenAtOnceByTheReaderAndTheAnsweringThreadAllArrive() throws Exception {
+        String token = api.register(uniqueEmail("socket-burst"), "socket-password", "Burst");
+        AI.reply("word ".repeat(200).trim(), 20, 200);
+        Messages messages = new Messages();
+        WebSocket socket = connect("?access_token=" + token, messages);
+
+        socket.sendText("{\"message\":\"Stream while I misbehave\"}", true).join();
+        int malformed = 100;
+        for (int i = 0; i < malformed; i++) {
+            socket.sendText("not json " + i, true).join();
+        }
+
+        List<JsonNode> received = new ArrayList<>();
+        while (received.stream()
+                                .filter(m -> m.path("type").asString().equals("error"))
+                                .count()
+                        < malformed
+                || received.stream().noneMatch(m -> m.path("type").asString().equals("done"))) {
+            JsonNode message = messages.queue.poll(15, TimeUnit.SECONDS);
+            assertThat(message)
+                    .as("a reply before the timeout; so far %s", received)
+                    .isNotNull();
+            received.add(message);
+        }
+        assertThat(received)
+                .filteredOn(m -> m.path("type").asString().equals("error"))
+                .allSatisfy(error ->
+                        assertThat(error.path("problemType").asString()).endsWith("/malformed-request"));
+        socket.sendText("{\"message\":\"\"}", true).join();
+        assertThat(messages.until("error").get(0).path("status").asInt())
+                .as("the socket stays open after the burst")
+                .isEqualTo(400);
+    }
+
+    @Test
     void aHandshakeWithoutATokenIsRefused() {
         Messages messages = new Messages();
 

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -42,6 +43,12 @@ class ChatSocket extends TextWebSocketHandler {
     private final Validator validator;
     private final TaskExecutor executor;
     private final ErrorVocabulary errors;
+    /**
+     * One sending decorator per open session: its lock is what keeps the reader thread's error
+     * replies and a worker's answer from writing to the socket at once (two decorators over one
+     * session would each hold their own lock, and Tomcat refuses the second writer).
+     */
+    private final Map<String, WebSocketSession> senders = new ConcurrentHashMap<>();
 
     ChatSocket(MeteredChat chat, JsonMapper json, Validator validator, TaskExecutor executor, ErrorVocabulary errors) {
         this.chat = chat;
@@ -52,13 +59,39 @@ class ChatSocket extends TextWebSocketHandler {
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
-        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+    public void afterConnectionEstablished(WebSocketSession raw) {
         if (raw.getPrincipal() == null) {
             closeUnauthenticated(raw);
             return;
         }
-        UserId userId = UserId.of(raw.getPrincipal().getName());
+        senders.put(raw.getId(), new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES));
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        senders.remove(raw.getId());
+    }
+
+    /**
+     * Nothing is thrown back to Spring: it would close the session and log the handshake's URI,
+     * which holds a browser's {@code access_token}.
+     */
+    @Override
+    protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
+        WebSocketSession session = senders.get(raw.getId());
+        if (session == null) {
+            closeUnauthenticated(raw);
+            return;
+        }
+        try {
+            handle(session, message);
+        } catch (UncheckedIOException gone) {
+            log.debug("WebSocket chat client went away", gone);
+        }
+    }
+
+    private void handle(WebSocketSession session, TextMessage message) {
+        UserId userId = UserId.of(session.getPrincipal().getName());
         ChatBody body;
         try {
             body = json.readValue(message.getPayload(), ChatBody.class);
