@@ -1,11 +1,13 @@
 package com.flowmatik.app.payments;
 
+import static com.flowmatik.app.support.StripeCustomer.newEventId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.ProviderEvents;
+import com.flowmatik.app.support.StripeCustomer;
 import com.flowmatik.app.support.TestSecrets;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,30 +36,20 @@ class StripeWebhooksIT extends IntegrationTest {
     void aSubscriptionMakesTheUserPremiumOnThePlansLimits() {
         Subscriber ada = subscriber("stripe-paid");
 
-        Response answer = deliver(ProviderEvents.stripeSubscription(
-                ada.event(),
-                "customer.subscription.created",
-                CLOCK.instant(),
-                ada.id,
-                ada.subscription,
-                ada.customer,
-                TestSecrets.STRIPE_PRICE_PRO,
-                "active",
-                CLOCK.instant().plus(Duration.ofDays(30)),
-                false));
+        Response answer =
+                deliver(ada.stripe.subscriptionCreated(newEventId(), CLOCK.instant(), TestSecrets.STRIPE_PRICE_PRO));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("status").asString()).isEqualTo("processed");
         assertThat(answer.json().path("duplicate").asBoolean()).isFalse();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode me = api.get("/api/auth/me", ada.token).json();
+            JsonNode me = me(ada);
             assertThat(me.path("plan").asString()).isEqualTo("pro");
             assertThat(me.path("role").asString()).isEqualTo("premium");
             JsonNode today = api.get("/api/ai/usage", ada.token).json().path("today");
             assertThat(today.path("requestLimit").asLong()).isEqualTo(10_000);
             assertThat(today.path("tokenLimit").asLong()).isEqualTo(5_000_000);
-            JsonNode subscription =
-                    api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription = subscriptionOf(ada);
             assertThat(subscription.path("plan").asString()).isEqualTo("pro");
             assertThat(subscription.path("status").asString()).isEqualTo("active");
             assertThat(subscription.path("provider").asString()).isEqualTo("stripe");
@@ -69,18 +60,8 @@ class StripeWebhooksIT extends IntegrationTest {
     @Test
     void theSameEventDeliveredFiveTimesAtOnceHasExactlyOneEffect() throws Exception {
         Subscriber ada = subscriber("stripe-five");
-        String eventId = ada.event();
-        String body = ProviderEvents.stripeSubscription(
-                eventId,
-                "customer.subscription.created",
-                CLOCK.instant(),
-                ada.id,
-                ada.subscription,
-                ada.customer,
-                TestSecrets.STRIPE_PRICE_STARTER,
-                "active",
-                CLOCK.instant().plus(Duration.ofDays(30)),
-                false);
+        String eventId = newEventId();
+        String body = ada.stripe.subscriptionCreated(eventId, CLOCK.instant(), TestSecrets.STRIPE_PRICE_STARTER);
 
         List<Response> answers = concurrently(5, () -> deliver(body));
 
@@ -101,18 +82,8 @@ class StripeWebhooksIT extends IntegrationTest {
     @Test
     void aBadOrMissingSignatureIsRefusedAndNothingIsRecorded() {
         Subscriber ada = subscriber("stripe-forged");
-        String eventId = ada.event();
-        String body = ProviderEvents.stripeSubscription(
-                eventId,
-                "customer.subscription.created",
-                CLOCK.instant(),
-                ada.id,
-                ada.subscription,
-                ada.customer,
-                TestSecrets.STRIPE_PRICE_BUSINESS,
-                "active",
-                CLOCK.instant().plus(Duration.ofDays(30)),
-                false);
+        String eventId = newEventId();
+        String body = ada.stripe.subscriptionCreated(eventId, CLOCK.instant(), TestSecrets.STRIPE_PRICE_BUSINESS);
 
         Response wrongSecret =
                 deliver(body, ProviderEvents.stripeSignature(body, CLOCK.instant(), "whsec_someone_else"));
@@ -134,18 +105,8 @@ class StripeWebhooksIT extends IntegrationTest {
     @Test
     void aSignatureOlderThanTheToleranceIsRefused() {
         Subscriber ada = subscriber("stripe-stale");
-        String eventId = ada.event();
-        String body = ProviderEvents.stripeSubscription(
-                eventId,
-                "customer.subscription.created",
-                CLOCK.instant(),
-                ada.id,
-                ada.subscription,
-                ada.customer,
-                TestSecrets.STRIPE_PRICE_PRO,
-                "active",
-                CLOCK.instant().plus(Duration.ofDays(30)),
-                false);
+        String eventId = newEventId();
+        String body = ada.stripe.subscriptionCreated(eventId, CLOCK.instant(), TestSecrets.STRIPE_PRICE_PRO);
 
         Response stale = deliver(
                 body,
@@ -167,24 +128,18 @@ class StripeWebhooksIT extends IntegrationTest {
         Instant createdAt = CLOCK.instant().minusSeconds(60);
         Instant updatedAt = CLOCK.instant().minusSeconds(30);
         Instant periodEnd = CLOCK.instant().plus(Duration.ofDays(30));
-        String update = ProviderEvents.stripeSubscription(
-                ada.event(),
+        String update = ada.stripe.subscriptionEvent(
+                newEventId(),
                 "customer.subscription.updated",
                 updatedAt,
-                ada.id,
-                ada.subscription,
-                ada.customer,
                 TestSecrets.STRIPE_PRICE_PRO,
                 "active",
                 periodEnd,
                 false);
-        String creation = ProviderEvents.stripeSubscription(
-                ada.event(),
+        String creation = ada.stripe.subscriptionEvent(
+                newEventId(),
                 "customer.subscription.created",
                 createdAt,
-                ada.id,
-                ada.subscription,
-                ada.customer,
                 TestSecrets.STRIPE_PRICE_STARTER,
                 "active",
                 periodEnd,
@@ -194,12 +149,10 @@ class StripeWebhooksIT extends IntegrationTest {
         assertThat(deliver(creation).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode subscription =
-                    api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription = subscriptionOf(ada);
             assertThat(subscription.path("plan").asString()).isEqualTo("pro");
             assertThat(subscription.path("status").asString()).isEqualTo("active");
-            assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString())
-                    .isEqualTo("pro");
+            assertThat(me(ada).path("plan").asString()).isEqualTo("pro");
         });
         assertThat(eventTypesOf("subscription:" + ada.id))
                 .containsExactly("com.flowmatik.api.payment.SubscriptionStarted");
@@ -208,26 +161,16 @@ class StripeWebhooksIT extends IntegrationTest {
     @Test
     void anInvoiceForACustomerNotYetLinkedFailsAndARetryAfterTheCheckoutAppliesIt() {
         Subscriber ada = subscriber("stripe-retry");
-        String invoiceEvent = ada.event();
-        String invoice = ProviderEvents.stripeInvoice(
-                invoiceEvent,
-                "invoice.paid",
-                CLOCK.instant(),
-                "in_" + ada.suffix,
-                "F-" + ada.suffix,
-                ada.customer,
-                ada.subscription,
-                3900,
-                1);
+        String invoiceEvent = newEventId();
+        String invoice = ada.stripe.invoice(invoiceEvent, "invoice.paid", CLOCK.instant(), 3900);
 
         Response failed = deliver(invoice);
 
         assertThat(failed.status()).isEqualTo(200);
         assertThat(failed.json().path("status").asString()).isEqualTo("failed");
-        assertThat(failed.json().path("error").asString()).contains(ada.customer);
+        assertThat(failed.json().path("error").asString()).contains(ada.stripe.customer());
 
-        deliver(ProviderEvents.stripeCheckoutCompleted(
-                ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
+        deliver(ada.stripe.checkoutCompleted(newEventId(), CLOCK.instant()));
         Response retry =
                 api.post("/api/webhooks/retry", Map.of("deliveryIds", List.of("stripe:" + invoiceEvent)), adminToken());
 
@@ -237,7 +180,7 @@ class StripeWebhooksIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode invoices = api.get("/api/payments/invoices", ada.token).json();
             assertThat(invoices).hasSize(1);
-            assertThat(invoices.get(0).path("number").asString()).isEqualTo("F-" + ada.suffix);
+            assertThat(invoices.get(0).path("number").asString()).isEqualTo(ada.stripe.invoiceNumber());
             assertThat(invoices.get(0).path("status").asString()).isEqualTo("paid");
             assertThat(invoices.get(0).path("total").path("amount").asLong()).isEqualTo(3900);
             assertThat(invoices.get(0).path("total").path("currency").asString())
@@ -253,7 +196,7 @@ class StripeWebhooksIT extends IntegrationTest {
 
     @Test
     void anEventTypeThePlatformDoesNotActOnIsRecordedAndAcknowledged() {
-        String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        String eventId = newEventId();
 
         Response answer = deliver(ProviderEvents.stripeOther(eventId, "charge.refund.updated", CLOCK.instant()));
 
@@ -269,48 +212,37 @@ class StripeWebhooksIT extends IntegrationTest {
         Subscriber ada = subscriber("stripe-cancel");
         // deadlines fall due by the real clock: a period that ends a few seconds from now
         Instant periodEnd = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-        deliver(ProviderEvents.stripeSubscription(
-                ada.event(),
+        deliver(ada.stripe.subscriptionEvent(
+                newEventId(),
                 "customer.subscription.created",
                 CLOCK.instant().minusSeconds(10),
-                ada.id,
-                ada.subscription,
-                ada.customer,
                 TestSecrets.STRIPE_PRICE_PRO,
                 "active",
                 periodEnd,
                 false));
-        deliver(ProviderEvents.stripeSubscription(
-                ada.event(),
+        deliver(ada.stripe.subscriptionEvent(
+                newEventId(),
                 "customer.subscription.updated",
                 CLOCK.instant(),
-                ada.id,
-                ada.subscription,
-                ada.customer,
                 TestSecrets.STRIPE_PRICE_PRO,
                 "active",
                 periodEnd,
                 true));
 
         await().atMost(Duration.ofSeconds(4)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(api.get("/api/payments/subscription", ada.token)
-                            .json()
-                            .path("cancelAtPeriodEnd")
-                            .asBoolean())
+            assertThat(subscriptionOf(ada).path("cancelAtPeriodEnd").asBoolean())
                     .isTrue();
-            assertThat(api.get("/api/auth/me", ada.token).json().path("plan").asString())
-                    .isEqualTo("pro");
+            assertThat(me(ada).path("plan").asString()).isEqualTo("pro");
         });
         assertThat(Instant.now())
                 .as("the plan was seen to hold before the period ended")
                 .isBefore(periodEnd);
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode me = api.get("/api/auth/me", ada.token).json();
+            JsonNode me = me(ada);
             assertThat(me.path("plan").asString()).isEqualTo("free");
             assertThat(me.path("role").asString()).isEqualTo("user");
-            JsonNode subscription =
-                    api.get("/api/payments/subscription", ada.token).json();
+            JsonNode subscription = subscriptionOf(ada);
             assertThat(subscription.path("plan").asString()).isEqualTo("free");
             assertThat(subscription.path("status").asString()).isEqualTo("canceled");
         });
@@ -329,20 +261,9 @@ class StripeWebhooksIT extends IntegrationTest {
     void oneUsersInvoicesAndPaymentMethodsAreInvisibleToAnother() {
         Subscriber ada = subscriber("stripe-mine");
         Subscriber bob = subscriber("stripe-yours");
-        deliver(ProviderEvents.stripeCheckoutCompleted(
-                ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
-        deliver(ProviderEvents.stripeInvoice(
-                ada.event(),
-                "invoice.paid",
-                CLOCK.instant(),
-                "in_" + ada.suffix,
-                "F-" + ada.suffix,
-                ada.customer,
-                ada.subscription,
-                1900,
-                1));
-        deliver(ProviderEvents.stripePaymentMethodAttached(
-                ada.event(), CLOCK.instant(), "pm_" + ada.suffix, ada.customer, "visa", "4242"));
+        deliver(ada.stripe.checkoutCompleted(newEventId(), CLOCK.instant()));
+        deliver(ada.stripe.invoice(newEventId(), "invoice.paid", CLOCK.instant(), 1900));
+        deliver(ada.stripe.paymentMethodAttached(newEventId(), CLOCK.instant(), "visa", "4242"));
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             assertThat(api.get("/api/payments/invoices", ada.token).json()).hasSize(1);
@@ -355,30 +276,16 @@ class StripeWebhooksIT extends IntegrationTest {
         });
         assertThat(api.get("/api/payments/invoices", bob.token).json()).isEmpty();
         assertThat(api.get("/api/payments/payment-methods", bob.token).json()).isEmpty();
-        assertThat(api.get("/api/payments/subscription", bob.token)
-                        .json()
-                        .path("plan")
-                        .asString())
-                .isEqualTo("free");
+        assertThat(subscriptionOf(bob).path("plan").asString()).isEqualTo("free");
     }
 
     @Test
     void anInvoiceWithoutItsAmountOrCurrencyIsRefusedAsAnInvalidPayloadAndKeptAsFailed() {
         Subscriber ada = subscriber("stripe-no-amount");
-        deliver(ProviderEvents.stripeCheckoutCompleted(
-                ada.event(), CLOCK.instant(), ada.id, ada.customer, ada.subscription));
-        String invoice = ProviderEvents.stripeInvoice(
-                "{event}",
-                "invoice.paid",
-                CLOCK.instant(),
-                "in_" + ada.suffix,
-                "F-" + ada.suffix,
-                ada.customer,
-                ada.subscription,
-                3900,
-                1);
-        String noTotal = ada.event();
-        String noCurrency = ada.event();
+        deliver(ada.stripe.checkoutCompleted(newEventId(), CLOCK.instant()));
+        String invoice = ada.stripe.invoice("{event}", "invoice.paid", CLOCK.instant(), 3900);
+        String noTotal = newEventId();
+        String noCurrency = newEventId();
 
         Response withoutTotal = deliver(invoice.replace("{event}", noTotal).replace("\"total\": 3900,", ""));
         Response withoutCurrency =
@@ -401,19 +308,21 @@ class StripeWebhooksIT extends IntegrationTest {
         assertThat(eventTypesOf("subscription:" + ada.id)).doesNotContain("com.flowmatik.api.payment.InvoiceIssued");
     }
 
-    /** A signed-up user and the ids their provider objects get. */
-    private record Subscriber(String token, String id, String suffix, String customer, String subscription) {
-
-        String event() {
-            return "evt_" + UUID.randomUUID().toString().replace("-", "");
-        }
-    }
+    /** A signed-up user and the customer of Stripe they are. */
+    private record Subscriber(String token, String id, StripeCustomer stripe) {}
 
     private Subscriber subscriber(String name) {
         String token = api.register(uniqueEmail(name), "correct-horse-battery", name);
         String id = api.get("/api/auth/me", token).json().path("id").asString();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        return new Subscriber(token, id, suffix, "cus_" + suffix, "sub_" + suffix);
+        return new Subscriber(token, id, StripeCustomer.of(id));
+    }
+
+    private JsonNode me(Subscriber user) {
+        return api.get("/api/auth/me", user.token).json();
+    }
+
+    private JsonNode subscriptionOf(Subscriber user) {
+        return api.get("/api/payments/subscription", user.token).json();
     }
 
     private Response deliver(String body) {
