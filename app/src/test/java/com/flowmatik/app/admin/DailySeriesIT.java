@@ -1,10 +1,12 @@
 package com.flowmatik.app.admin;
 
+import static com.flowmatik.app.support.StripeCustomer.newEventId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.ProviderEvents;
+import com.flowmatik.app.support.StripeCustomer;
 import com.flowmatik.app.support.TestSecrets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -44,19 +46,9 @@ class DailySeriesIT extends IntegrationTest {
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
         assertThat(api.post("/api/ai/chat", Map.of("message", "Hello"), token).status())
                 .isEqualTo(200);
-        deliver(ProviderEvents.stripeCheckoutCompleted(
-                "evt_c" + suffix, CLOCK.instant(), userId, "cus_" + suffix, "sub_" + suffix));
-        deliver(ProviderEvents.stripeSubscription(
-                "evt_s" + suffix,
-                "customer.subscription.created",
-                CLOCK.instant(),
-                userId,
-                "sub_" + suffix,
-                "cus_" + suffix,
-                TestSecrets.STRIPE_PRICE_PRO,
-                "active",
-                CLOCK.instant().plus(Duration.ofDays(30)),
-                false));
+        StripeCustomer stripe = StripeCustomer.of(userId);
+        deliver(stripe.checkoutCompleted(newEventId(), CLOCK.instant()));
+        deliver(stripe.subscriptionCreated(newEventId(), CLOCK.instant(), TestSecrets.STRIPE_PRICE_PRO));
         CLOCK.reset();
         String todaysToken = api.post("/api/auth/login", Map.of("email", email, "password", "daily-password"), null)
                 .json()
@@ -66,23 +58,11 @@ class DailySeriesIT extends IntegrationTest {
         assertThat(api.post("/api/ai/chat", Map.of("message", "Hello again"), todaysToken)
                         .status())
                 .isEqualTo(200);
-        deliver(ProviderEvents.stripeInvoice(
-                "evt_i" + suffix,
-                "invoice.paid",
-                CLOCK.instant(),
-                "in_" + suffix,
-                "F-" + suffix,
-                "cus_" + suffix,
-                "sub_" + suffix,
-                PRO_CENTS,
-                1));
-        deliver(ProviderEvents.stripeSubscription(
-                "evt_d" + suffix,
+        deliver(stripe.invoice(newEventId(), "invoice.paid", CLOCK.instant(), PRO_CENTS));
+        deliver(stripe.subscriptionEvent(
+                newEventId(),
                 "customer.subscription.deleted",
                 CLOCK.instant(),
-                userId,
-                "sub_" + suffix,
-                "cus_" + suffix,
                 TestSecrets.STRIPE_PRICE_PRO,
                 "canceled",
                 CLOCK.instant().plus(Duration.ofDays(30)),

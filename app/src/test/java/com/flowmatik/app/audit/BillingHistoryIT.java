@@ -1,11 +1,13 @@
 package com.flowmatik.app.audit;
 
+import static com.flowmatik.app.support.StripeCustomer.newEventId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.ProviderEvents;
+import com.flowmatik.app.support.StripeCustomer;
 import com.flowmatik.app.support.TestSecrets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,30 +37,10 @@ class BillingHistoryIT extends IntegrationTest {
         Thread.sleep(20);
         AI.reply("Third", 30, 10);
         assertThat(chat(ada).status()).isEqualTo(200);
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        deliver(ProviderEvents.stripeCheckoutCompleted(
-                event(), CLOCK.instant(), ada.id, "cus_" + suffix, "sub_" + suffix));
-        deliver(ProviderEvents.stripeSubscription(
-                event(),
-                "customer.subscription.created",
-                CLOCK.instant(),
-                ada.id,
-                "sub_" + suffix,
-                "cus_" + suffix,
-                TestSecrets.STRIPE_PRICE_PRO,
-                "active",
-                CLOCK.instant().plus(Duration.ofDays(30)),
-                false));
-        deliver(ProviderEvents.stripeInvoice(
-                event(),
-                "invoice.paid",
-                CLOCK.instant(),
-                "in_" + suffix,
-                "F-" + suffix,
-                "cus_" + suffix,
-                "sub_" + suffix,
-                3900,
-                1));
+        StripeCustomer stripe = StripeCustomer.of(ada.id);
+        deliver(stripe.checkoutCompleted(newEventId(), CLOCK.instant()));
+        deliver(stripe.subscriptionCreated(newEventId(), CLOCK.instant(), TestSecrets.STRIPE_PRICE_PRO));
+        deliver(stripe.invoice(newEventId(), "invoice.paid", CLOCK.instant(), 3900));
         // the plan's limits follow the subscription through the saga, a moment later
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(history(ada.token, null)
@@ -206,10 +188,6 @@ class BillingHistoryIT extends IntegrationTest {
             }
         }
         return total;
-    }
-
-    private static String event() {
-        return "evt_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private void deliver(String body) {
