@@ -242,21 +242,9 @@ class MeteredChatIT extends IntegrationTest {
     void anAdminPutsAUserOnAPlanAndItsLimitsFollow() {
         String token = signUp("upgraded");
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
-        String admin = api.post(
-                        "/api/auth/login",
-                        Map.of(
-                                "email",
-                                com.flowmatik.app.support.TestSecrets.ADMIN_EMAIL,
-                                "password",
-                                com.flowmatik.app.support.TestSecrets.ADMIN_PASSWORD),
-                        null)
-                .json()
-                .path("token")
-                .asString();
+        String admin = adminToken();
 
-        Response changed = api.send(api.request("/api/admin/users/" + userId + "/plan", admin)
-                .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"plan\":\"business\"}")));
+        Response changed = api.put("/api/admin/users/" + userId + "/plan", Map.of("plan", "business"), admin);
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("plan").asString()).isEqualTo("business");
@@ -270,9 +258,7 @@ class MeteredChatIT extends IntegrationTest {
             assertThat(usage.path("plan").asString()).isEqualTo("business");
             assertThat(usage.path("today").path("requestLimit").isNull()).isTrue();
         });
-        Response unknown = api.send(api.request("/api/admin/users/nobody/plan", admin)
-                .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"plan\":\"pro\"}")));
+        Response unknown = api.put("/api/admin/users/nobody/plan", Map.of("plan", "pro"), admin);
         assertThat(unknown.status()).isEqualTo(404);
     }
 
