@@ -42,7 +42,7 @@ class RedeliveryIT extends IntegrationTest {
 
     @Test
     void everyProjectionHandedItsEventsAgainKeepsItsRows() throws Exception {
-        long before = head();
+        long before = eventStreamHead();
         String token = api.register(uniqueEmail("again"), "correct-horse-battery", "Again");
         AI.reply("Hello", 9, 4);
         for (int i = 0; i < 3; i++) {
@@ -118,7 +118,7 @@ class RedeliveryIT extends IntegrationTest {
         assertThat(api.post("/api/admin/users/" + userId + "/deactivate", Map.of(), admin)
                         .status())
                 .isLessThan(300);
-        long after = head();
+        long after = eventStreamHead();
         awaitReadModelsCaughtUp();
         Map<String, List<Map<String, Object>>> once = ReadModelTables.of(jdbc);
 
@@ -176,10 +176,5 @@ class RedeliveryIT extends IntegrationTest {
             }
         }
         return found;
-    }
-
-    private long head() {
-        TrackingToken head = events.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
     }
 }

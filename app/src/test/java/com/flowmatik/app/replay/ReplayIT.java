@@ -13,12 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,12 +28,6 @@ import tools.jackson.databind.JsonNode;
  * meanwhile; otherwise the whole round is done again.
  */
 class ReplayIT extends IntegrationTest {
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
-    EventStore events;
 
     @Test
     void replayingEveryProjectionGivesBackExactlyTheRowsItHeld() {
@@ -56,8 +45,8 @@ class ReplayIT extends IntegrationTest {
         projections.sort((a, b) -> Boolean.compare(a.equals("users"), b.equals("users")));
 
         for (int round = 1; round <= 3; round++) {
-            awaitEveryProcessorCaughtUp();
-            long head = head();
+            awaitEveryProcessorRunningAndCaughtUp();
+            long head = eventStreamHead();
             Map<String, List<Map<String, Object>>> before = tables();
 
             List<String> replays = new ArrayList<>();
@@ -84,7 +73,7 @@ class ReplayIT extends IntegrationTest {
                         });
             }
 
-            if (head() == head) {
+            if (eventStreamHead() == head) {
                 assertThat(ReadModelTables.differences(before, tables())).isEmpty();
                 return;
             }
@@ -156,33 +145,6 @@ class ReplayIT extends IntegrationTest {
                         .status())
                 .isEqualTo(200);
         PaymentHistory.stripeStarter(api, CLOCK.instant(), id);
-    }
-
-    private void awaitEveryProcessorCaughtUp() {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> {
-                    long head = head();
-                    processing.eventProcessors().forEach((name, processor) -> {
-                        if (processor instanceof StreamingEventProcessor streaming) {
-                            assertThat(streaming.processingStatus()).as(name).isNotEmpty();
-                            // not "not replaying": a segment stays in replay mode until an event after its reset
-                            // arrives
-                            streaming
-                                    .processingStatus()
-                                    .values()
-                                    .forEach(status -> assertThat(
-                                                    status.getCurrentPosition().orElse(-1))
-                                            .as(name)
-                                            .isGreaterThanOrEqualTo(head));
-                        }
-                    });
-                });
-    }
-
-    private long head() {
-        TrackingToken head = events.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
     }
 
     private Map<String, List<Map<String, Object>>> tables() {

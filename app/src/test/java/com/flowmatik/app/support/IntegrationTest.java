@@ -182,25 +182,54 @@ public abstract class IntegrationTest {
     }
 
     /**
-     * Waits until every event processor of this instance has handled every event stored so far, so
-     * that what a test reads next is not still catching up with earlier tests' events.
+     * Waits until every event processor of this instance has handled every event stored so far
+     * (and any stored while it waits), so that what a test reads next is not still catching up with
+     * earlier tests' events.
      */
     protected void awaitReadModelsCaughtUp() {
-        TrackingToken headToken = events.createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        awaitProcessorsAtHead(false);
+    }
+
+    /**
+     * As {@link #awaitReadModelsCaughtUp()}, and every processor holds its segments: for a test
+     * that restarted them (a replay) on this instance alone, where a processor that holds none has
+     * not started again rather than caught up. Not with {@link #startAnotherInstance() another
+     * instance}, which may hold them.
+     */
+    protected void awaitEveryProcessorRunningAndCaughtUp() {
+        awaitProcessorsAtHead(true);
+    }
+
+    private void awaitProcessorsAtHead(boolean holdingSegments) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> processing.eventProcessors().forEach((name, processor) -> {
-                    if (processor instanceof StreamingEventProcessor streaming) {
-                        streaming
-                                .processingStatus()
-                                .values()
-                                .forEach(status -> assertThat(
-                                                status.getCurrentPosition().orElse(-1))
+                .untilAsserted(() -> {
+                    long head = eventStreamHead();
+                    processing.eventProcessors().forEach((name, processor) -> {
+                        if (processor instanceof StreamingEventProcessor streaming) {
+                            if (holdingSegments) {
+                                assertThat(streaming.processingStatus())
                                         .as(name)
-                                        .isGreaterThanOrEqualTo(head));
-                    }
-                }));
+                                        .isNotEmpty();
+                            }
+                            // not "not replaying": a segment stays in replay mode until an event after
+                            // its reset arrives
+                            streaming
+                                    .processingStatus()
+                                    .values()
+                                    .forEach(status -> assertThat(
+                                                    status.getCurrentPosition().orElse(-1))
+                                            .as(name)
+                                            .isGreaterThanOrEqualTo(head));
+                        }
+                    });
+                });
+    }
+
+    /** The position of the last event stored, -1 before the first. */
+    protected long eventStreamHead() {
+        TrackingToken head = events.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     /** The types of an aggregate's events as stored, in their order. */
