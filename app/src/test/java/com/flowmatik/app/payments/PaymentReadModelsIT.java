@@ -76,17 +76,7 @@ class PaymentReadModelsIT extends IntegrationTest {
         User ada = signUp("sub-ada");
         Instant at = now();
         Instant periodEnd = at.plus(Duration.ofDays(30));
-        events.publish(new SubscriptionStarted(
-                ada.id,
-                PaymentProvider.STRIPE,
-                "sub_" + ada.suffix,
-                "cus_" + ada.suffix,
-                Plan.PRO,
-                Money.usd(3900),
-                SubscriptionStatus.ACTIVE,
-                periodEnd,
-                false,
-                at));
+        events.publish(startedOnStripe(ada, Plan.PRO, Money.usd(3900), periodEnd, at));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
             JsonNode subscription =
@@ -345,26 +335,8 @@ class PaymentReadModelsIT extends IntegrationTest {
         User bob = signUp("mine-bob");
         Instant at = now();
         events.publish(
-                new SubscriptionStarted(
-                        ada.id,
-                        PaymentProvider.STRIPE,
-                        "sub_" + ada.suffix,
-                        "cus_" + ada.suffix,
-                        Plan.STARTER,
-                        Money.usd(1900),
-                        SubscriptionStatus.ACTIVE,
-                        at.plus(Duration.ofDays(30)),
-                        false,
-                        at),
-                new InvoiceIssued(
-                        ada.id,
-                        PaymentProvider.STRIPE,
-                        "in_" + ada.suffix,
-                        "M-1",
-                        null,
-                        Money.usd(1900),
-                        List.of(),
-                        at),
+                startedOnStripe(ada, Plan.STARTER, Money.usd(1900), at.plus(Duration.ofDays(30)), at),
+                issuedOnStripe(ada, "M-1", Money.usd(1900), List.of(), at),
                 attached(ada, "pm_" + ada.suffix, "visa", "4242", at));
 
         await().atMost(PROJECTED).ignoreExceptions().untilAsserted(() -> {
@@ -474,26 +446,9 @@ class PaymentReadModelsIT extends IntegrationTest {
         Instant at = now();
         String delivery = "stripe:evt_replay" + ada.suffix;
         events.publish(asDelivered(
-                new SubscriptionStarted(
-                        ada.id,
-                        PaymentProvider.STRIPE,
-                        "sub_" + ada.suffix,
-                        "cus_" + ada.suffix,
-                        Plan.PRO,
-                        Money.usd(3900),
-                        SubscriptionStatus.ACTIVE,
-                        at.plus(Duration.ofDays(30)),
-                        false,
-                        at),
-                new InvoiceIssued(
-                        ada.id,
-                        PaymentProvider.STRIPE,
-                        "in_" + ada.suffix,
-                        "R-1",
-                        null,
-                        Money.usd(3900),
-                        List.of(new InvoiceLine("Pro plan", 1, Money.usd(3900))),
-                        at),
+                startedOnStripe(ada, Plan.PRO, Money.usd(3900), at.plus(Duration.ofDays(30)), at),
+                issuedOnStripe(
+                        ada, "R-1", Money.usd(3900), List.of(new InvoiceLine("Pro plan", 1, Money.usd(3900))), at),
                 new PaymentFailed(
                         ada.id, PaymentProvider.STRIPE, "in_" + ada.suffix, Money.usd(3900), "expired_card", at),
                 attached(ada, "pm_" + ada.suffix, "visa", "4242", at),
@@ -591,6 +546,28 @@ class PaymentReadModelsIT extends IntegrationTest {
             }
         }
         return counts;
+    }
+
+    /** The user's Stripe subscription ({@code sub_} and {@code cus_} their suffix), active until periodEnd. */
+    private static SubscriptionStarted startedOnStripe(
+            User user, Plan plan, Money price, Instant periodEnd, Instant at) {
+        return new SubscriptionStarted(
+                user.id,
+                PaymentProvider.STRIPE,
+                "sub_" + user.suffix,
+                "cus_" + user.suffix,
+                plan,
+                price,
+                SubscriptionStatus.ACTIVE,
+                periodEnd,
+                false,
+                at);
+    }
+
+    /** The user's Stripe invoice {@code in_} their suffix, outside any subscription. */
+    private static InvoiceIssued issuedOnStripe(
+            User user, String number, Money total, List<InvoiceLine> lines, Instant at) {
+        return new InvoiceIssued(user.id, PaymentProvider.STRIPE, "in_" + user.suffix, number, null, total, lines, at);
     }
 
     private static PaymentMethodAttached attached(User user, String id, String brand, String last4, Instant at) {
