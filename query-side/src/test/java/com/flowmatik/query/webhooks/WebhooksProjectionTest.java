@@ -13,9 +13,11 @@ import com.flowmatik.query.Deliveries;
 import com.flowmatik.query.ProjectionTest;
 import com.flowmatik.query.Tables;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,8 @@ class WebhooksProjectionTest {
     private static final UserId OPERATOR = UserId.of("2f0a6c1e-9a55-4f0e-8f3f-1b7a6b2d3c4e");
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     private static final PaymentProvider STRIPE = PaymentProvider.STRIPE;
+    /** The delivery most tests follow; its events go through {@link #delivery}. */
+    private static final String DELIVERY = "stripe:evt_1";
 
     @Autowired
     WebhooksProjection projection;
@@ -37,11 +41,16 @@ class WebhooksProjectionTest {
     @Autowired
     Tables tables;
 
+    Deliveries.Aggregate delivery;
+
+    @BeforeEach
+    void aDelivery() {
+        delivery = deliveries.of("WebhookDelivery", DELIVERY);
+    }
+
     @Test
     void aReceivedDeliveryIsCountedUnderItsProviderTypeAndStatus() {
-        Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
-
-        deliveries.deliver(projection, delivery.next(received("stripe:evt_1", T0)));
+        deliver(received(T0));
 
         WebhookStats stats = projection.handle(new FindWebhookStats());
         assertThat(stats.total()).isOne();
@@ -54,12 +63,7 @@ class WebhooksProjectionTest {
 
     @Test
     void aFailedDeliveryIsListedForARetryWithItsAttemptAndError() {
-        Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
-
-        deliveries.deliver(
-                projection,
-                delivery.next(received("stripe:evt_1", T0)),
-                delivery.next(failed("stripe:evt_1", "no user for cus_1", 1, T0.plusSeconds(1))));
+        deliver(received(T0), failed("no user for cus_1", 1, T0.plusSeconds(1)));
 
         assertThat(projection.handle(new FindFailedWebhooks())).containsExactly("stripe:evt_1");
         WebhookStats stats = projection.handle(new FindWebhookStats());
@@ -72,14 +76,11 @@ class WebhooksProjectionTest {
 
     @Test
     void aRetriedDeliveryThatSucceedsLeavesTheFailedListAndKeepsItsLastError() {
-        Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
-
-        deliveries.deliver(
-                projection,
-                delivery.next(received("stripe:evt_1", T0)),
-                delivery.next(failed("stripe:evt_1", "no user for cus_1", 1, T0.plusSeconds(1))),
-                delivery.next(new WebhookRetryRequested("stripe:evt_1", OPERATOR, T0.plusSeconds(60))),
-                delivery.next(processed("stripe:evt_1", true, T0.plusSeconds(61))));
+        deliver(
+                received(T0),
+                failed("no user for cus_1", 1, T0.plusSeconds(1)),
+                retried(OPERATOR, T0.plusSeconds(60)),
+                processed(true, T0.plusSeconds(61)));
 
         assertThat(projection.handle(new FindFailedWebhooks())).isEmpty();
         WebhookStats stats = projection.handle(new FindWebhookStats());
@@ -91,55 +92,48 @@ class WebhooksProjectionTest {
 
     @Test
     void aDeliveryOfATypeThePlatformDoesNotActOnIsCountedAsIgnored() {
-        Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
-
-        deliveries.deliver(
-                projection,
-                delivery.next(received("stripe:evt_1", T0)),
-                delivery.next(processed("stripe:evt_1", false, T0.plusSeconds(1))));
+        deliver(received(T0), processed(false, T0.plusSeconds(1)));
 
         assertThat(projection.handle(new FindWebhookStats()).byStatus()).containsEntry("ignored", 1L);
     }
 
     @Test
     void anOutcomeWhoseReceiptIsMissingStillMakesARow() {
-        Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
-        delivery.next(received("stripe:evt_1", T0));
+        delivery.next(received(T0));
 
-        deliveries.deliver(projection, delivery.next(failed("stripe:evt_1", "boom", 1, T0.plusSeconds(1))));
+        deliver(failed("boom", 1, T0.plusSeconds(1)));
 
         assertThat(projection.handle(new FindFailedWebhooks())).containsExactly("stripe:evt_1");
     }
 
     @Test
     void aFailureItsRetryAndTheSuccessDeliveredAgainCountTheAttemptsOnce() {
-        Deliveries.Aggregate delivery = deliveries.of("WebhookDelivery", "stripe:evt_1");
-        deliveries.deliver(projection, delivery.next(received("stripe:evt_1", T0)));
+        deliver(received(T0));
 
         deliveries.deliverTwice(
                 projection,
-                delivery.next(failed("stripe:evt_1", "no user for cus_1", 1, T0.plusSeconds(1))),
-                delivery.next(new WebhookRetryRequested("stripe:evt_1", OPERATOR, T0.plusSeconds(60))),
-                delivery.next(processed("stripe:evt_1", true, T0.plusSeconds(61))));
+                next(
+                        failed("no user for cus_1", 1, T0.plusSeconds(1)),
+                        retried(OPERATOR, T0.plusSeconds(60)),
+                        processed(true, T0.plusSeconds(61))));
 
         assertThat(attempts("stripe:evt_1")).isEqualTo(2);
     }
 
     @Test
     void anyTailOfTheHistoryDeliveredAgainLeavesTheSameRows() {
-        Deliveries.Aggregate first = deliveries.of("WebhookDelivery", "stripe:evt_1");
-        Deliveries.Aggregate second = deliveries.of("WebhookDelivery", "lemonsqueezy:7");
+        Deliveries.Aggregate other = deliveries.of("WebhookDelivery", "lemonsqueezy:7");
         TrackedEventMessage<?>[] history = {
-            first.next(received("stripe:evt_1", T0)),
-            second.next(new WebhookReceived(
+            delivery.next(received(T0)),
+            other.next(new WebhookReceived(
                     "lemonsqueezy:7", PaymentProvider.LEMONSQUEEZY, "order_created", "{}", T0.plusSeconds(1))),
-            first.next(failed("stripe:evt_1", "no user for cus_1", 1, T0.plusSeconds(2))),
-            second.next(new WebhookProcessed(
+            delivery.next(failed("no user for cus_1", 1, T0.plusSeconds(2))),
+            other.next(new WebhookProcessed(
                     "lemonsqueezy:7", PaymentProvider.LEMONSQUEEZY, "order_created", null, false, T0.plusSeconds(3))),
-            first.next(new WebhookRetryRequested("stripe:evt_1", OPERATOR, T0.plusSeconds(60))),
-            first.next(failed("stripe:evt_1", "still no user", 2, T0.plusSeconds(61))),
-            first.next(new WebhookRetryRequested("stripe:evt_1", null, T0.plusSeconds(120))),
-            first.next(processed("stripe:evt_1", true, T0.plusSeconds(121)))
+            delivery.next(retried(OPERATOR, T0.plusSeconds(60))),
+            delivery.next(failed("still no user", 2, T0.plusSeconds(61))),
+            delivery.next(retried(null, T0.plusSeconds(120))),
+            delivery.next(processed(true, T0.plusSeconds(121)))
         };
 
         deliveries.assertEveryRedeliveryChangesNothing(projection, () -> tables.rows("webhook_delivery"), history);
@@ -149,13 +143,21 @@ class WebhooksProjectionTest {
 
     @Test
     void aResetEmptiesTheTable() {
-        deliveries.deliver(
-                projection, deliveries.of("WebhookDelivery", "stripe:evt_1").next(received("stripe:evt_1", T0)));
+        deliver(received(T0));
 
         deliveries.reset(projection);
 
         assertThat(tables.count("webhook_delivery")).isZero();
         assertThat(projection.handle(new FindWebhookStats()).total()).isZero();
+    }
+
+    /** Delivers the payloads in one batch, as the delivery's next events. */
+    private void deliver(Object... payloads) {
+        deliveries.deliver(projection, next(payloads));
+    }
+
+    private TrackedEventMessage<?>[] next(Object... payloads) {
+        return Arrays.stream(payloads).map(delivery::next).toArray(TrackedEventMessage<?>[]::new);
     }
 
     private int attempts(String deliveryId) {
@@ -167,15 +169,19 @@ class WebhooksProjectionTest {
                 .orElseThrow();
     }
 
-    private static WebhookReceived received(String deliveryId, Instant at) {
-        return new WebhookReceived(deliveryId, STRIPE, "invoice.paid", "{\"id\":\"evt_1\"}", at);
+    private static WebhookReceived received(Instant at) {
+        return new WebhookReceived(DELIVERY, STRIPE, "invoice.paid", "{\"id\":\"evt_1\"}", at);
     }
 
-    private static WebhookProcessingFailed failed(String deliveryId, String error, int attempt, Instant at) {
-        return new WebhookProcessingFailed(deliveryId, STRIPE, "invoice.paid", null, error, attempt, at);
+    private static WebhookProcessingFailed failed(String error, int attempt, Instant at) {
+        return new WebhookProcessingFailed(DELIVERY, STRIPE, "invoice.paid", null, error, attempt, at);
     }
 
-    private static WebhookProcessed processed(String deliveryId, boolean handled, Instant at) {
-        return new WebhookProcessed(deliveryId, STRIPE, "invoice.paid", ADA, handled, at);
+    private static WebhookRetryRequested retried(UserId by, Instant at) {
+        return new WebhookRetryRequested(DELIVERY, by, at);
+    }
+
+    private static WebhookProcessed processed(boolean handled, Instant at) {
+        return new WebhookProcessed(DELIVERY, STRIPE, "invoice.paid", ADA, handled, at);
     }
 }
