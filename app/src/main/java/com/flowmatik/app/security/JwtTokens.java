@@ -3,10 +3,13 @@ package com.flowmatik.app.security;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.app.startup.SettingRefused;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.MalformedJwtException;
 import io.jsonwebtoken.security.Keys;
@@ -22,6 +25,12 @@ import javax.crypto.SecretKey;
  * Issues and verifies the platform's tokens: HS256 only, with {@code sub} (user id), {@code jti},
  * {@code role}, {@code ver} (the account's credentials version), issue and expiry times. A token of
  * any other algorithm, including {@code none}, is refused.
+ *
+ * <p>A client sends the same token with every request, so a token that verified is remembered
+ * (by its exact text, which only the key could have signed) until it expires, at most
+ * {@value #REMEMBERED} of them: parsing and checking it again cost about a tenth of a metered chat's
+ * request thread. Revocation is not decided here: the denylist and the credentials version are
+ * checked on every request by the caller.
  */
 public class JwtTokens {
 
@@ -30,14 +39,24 @@ public class JwtTokens {
     private static final String ROLE_CLAIM = "role";
     private static final String VERSION_CLAIM = "ver";
 
+    static final int REMEMBERED = 100_000;
+
     private final SecretKey key;
     private final JwtProperties properties;
     private final Clock clock;
+    private final JwtParser parser;
+    private final Cache<String, AuthenticatedUser> verified =
+            Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     public JwtTokens(byte[] secret, JwtProperties properties, Clock clock) {
         this.key = Keys.hmacShaKeyFor(secret);
         this.properties = properties;
         this.clock = clock;
+        this.parser = Jwts.parser()
+                .verifyWith(key)
+                .clock(() -> Date.from(clock.instant()))
+                .clockSkewSeconds(properties.clockSkew().toSeconds())
+                .build();
     }
 
     public static byte[] keyBytes(String secret) {
@@ -83,13 +102,22 @@ public class JwtTokens {
     }
 
     public AuthenticatedUser verify(String token) {
+        AuthenticatedUser known = verified.getIfPresent(token);
+        if (known != null) {
+            if (clock.instant().isAfter(known.expiresAt().plus(properties.clockSkew()))) {
+                verified.invalidate(token);
+                throw new InvalidTokenException("token has expired", null);
+            }
+            return known;
+        }
+        AuthenticatedUser user = parse(token);
+        verified.put(token, user);
+        return user;
+    }
+
+    private AuthenticatedUser parse(String token) {
         try {
-            Jws<Claims> jws = Jwts.parser()
-                    .verifyWith(key)
-                    .clock(() -> Date.from(clock.instant()))
-                    .clockSkewSeconds(properties.clockSkew().toSeconds())
-                    .build()
-                    .parseSignedClaims(token);
+            Jws<Claims> jws = parser.parseSignedClaims(token);
             if (!ALGORITHM.equals(jws.getHeader().getAlgorithm())) {
                 throw new InvalidTokenException("token algorithm is not " + ALGORITHM, null);
             }

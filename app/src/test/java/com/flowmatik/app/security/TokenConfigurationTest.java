@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.flowmatik.api.identity.Role;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.app.startup.SettingRefused;
+import com.flowmatik.app.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,5 +102,25 @@ class TokenConfigurationTest {
         assertThatThrownBy(() -> pastSkew.verify(token))
                 .isInstanceOf(InvalidTokenException.class)
                 .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aRememberedTokenIsStillRefusedOnceItHasExpired() {
+        JwtProperties properties = new JwtProperties(SECRET, Duration.ofMinutes(30), Duration.ofSeconds(30));
+        MutableClock clock = new MutableClock();
+        JwtTokens tokens = new JwtTokens(SECRET.getBytes(), properties, clock);
+        String token = tokens.issue(UserId.of("u-1"), Role.USER, 0).token();
+
+        AuthenticatedUser first = tokens.verify(token);
+        AuthenticatedUser again = tokens.verify(token);
+        clock.advance(Duration.ofMinutes(30).plusSeconds(31));
+
+        assertThat(again).isEqualTo(first);
+        assertThatThrownBy(() -> tokens.verify(token))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("expired");
+        assertThatThrownBy(() -> tokens.verify(token + "x"))
+                .as("another text is verified, not looked up")
+                .isInstanceOf(InvalidTokenException.class);
     }
 }
