@@ -3,9 +3,11 @@ package com.flowmatik.app.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.payment.SubscriptionIds;
 import com.flowmatik.api.usage.AiRequestStarted;
 import com.flowmatik.api.usage.RecordedUsage;
 import com.flowmatik.api.usage.RequestKind;
+import com.flowmatik.api.usage.UsageAccountIds;
 import com.flowmatik.api.usage.UsageRecorded;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +39,37 @@ class ByUserSequencingPolicyTest {
                 user, List.of(new RecordedUsage("e1", "hash", "r2", "offline", 1, 1, 0, AT, false)), AT);
     }
 
+    @Test
+    void theEventsOfAUsersOwnAggregatesArePlacedWithoutReadingTheirPayload() {
+        Object account = policy.getSequenceIdentifierFor(unreadable("UserAccount", ADA.value()));
+        Object usage = policy.getSequenceIdentifierFor(unreadable("UsageAccount", UsageAccountIds.of(ADA)));
+        Object subscription = policy.getSequenceIdentifierFor(unreadable("Subscription", SubscriptionIds.of(ADA)));
+        Object conversation = policy.getSequenceIdentifierFor(new GenericDomainEventMessage<>(
+                "Conversation", "c-1", 0, new AiRequestStarted(ADA, "r1", "c-1", RequestKind.CHAT, "offline", AT)));
+
+        assertThat(List.of(account, usage, subscription, conversation)).containsOnly(ADA.toString());
+    }
+
+    @Test
+    void anEventOfAnAggregateOfNoUserFallsBackToItsAggregate() {
+        Object webhook = policy.getSequenceIdentifierFor(
+                new GenericDomainEventMessage<>("WebhookDelivery", "stripe:evt_1", 0, "no user here"));
+
+        assertThat(webhook).isEqualTo("stripe:evt_1");
+    }
+
     private static GenericDomainEventMessage<Object> message(Object payload) {
-        return new GenericDomainEventMessage<>("UsageAccount", "usage:any", 0, payload);
+        UserId user = payload instanceof UsageRecorded recorded ? recorded.userId() : ADA;
+        return new GenericDomainEventMessage<>("UsageAccount", UsageAccountIds.of(user), 0, payload);
+    }
+
+    /** A stored event whose payload must not be deserialized to place it. */
+    private static GenericDomainEventMessage<Object> unreadable(String type, String aggregateId) {
+        return new GenericDomainEventMessage<>(type, aggregateId, 0, "payload") {
+            @Override
+            public Object getPayload() {
+                throw new AssertionError("the payload of " + type + " was read");
+            }
+        };
     }
 }

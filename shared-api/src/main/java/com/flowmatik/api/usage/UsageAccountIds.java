@@ -8,9 +8,12 @@ import com.flowmatik.api.identity.UserId;
  */
 public final class UsageAccountIds {
 
+    /** What a user's id is prefixed with. */
+    public static final String PREFIX = "usage:";
+
     private UsageAccountIds() {}
 
     public static String of(UserId userId) {
-        return "usage:" + userId.value();
+        return PREFIX + userId.value();
     }
 }
