@@ -6,18 +6,27 @@ import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.TestMode;
 import com.flowmatik.app.support.TestSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Health for users and operators, metrics for Prometheus, and a durable token store. */
+/** Health for users and operators, metrics for Prometheus, a durable token store and the JDBC event store. */
 class HealthIT extends IntegrationTest {
 
     @Autowired
     TokenStore tokenStore;
+
+    @Autowired
+    EventStorageEngine storageEngine;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void healthAnswersInTheOriginalServicesShape() {
@@ -75,6 +84,25 @@ class HealthIT extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    @Test
+    void requestsAreTimedWithoutAnObservationOfEachSecurityFilter() {
+        api.get("/health", null);
+        assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+        assertThat(meters.getMeters())
+                .noneMatch(meter -> meter.getId().getName().startsWith("spring.security"));
+    }
+
+    @Test
+    void eventsAreAppendedThroughJdbcIntoTheEventTable() {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+
+        api.register(uniqueEmail("stored"), "stored-password", "Stored");
+
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                .isGreaterThan(before);
     }
 
     @Test
