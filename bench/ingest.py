@@ -18,6 +18,7 @@ import json
 import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -50,12 +51,17 @@ def main():
         load.run(args.warmup, measured=False)
         bench.wait_caught_up(args, "usage", 120)
 
-        lag = bench.LagSampler()
+        lag = bench.LagSampler("usage")
         lag.start()
+        if args.profile:
+            subprocess.run(["jcmd", str(holder[0].pid), "JFR.start", "name=ingest", "settings=profile",
+                            f"filename={bench.ROOT}/bench/ingest.jfr", f"duration={args.duration}s"],
+                           check=True, capture_output=True)
         crash = None
         if args.crash_at:
             crash = threading.Timer(args.crash_at, crash_and_restart, (work, args, holder, port, provider_port))
             crash.start()
+        cpu_before = (bench.cpu_seconds(holder[0].pid), bench.cpu_seconds(bench.mariadb_pid()))
         started = time.monotonic()
         load.run(args.duration, measured=True)
         seconds = time.monotonic() - started
@@ -64,9 +70,12 @@ def main():
         caught_up = time.monotonic()
         bench.wait_caught_up(args, "usage", 300)
         drain = time.monotonic() - caught_up
+        # the app's and MariaDB's CPU from the first measured batch until the read model has them all
+        cpu = None if crash else (bench.cpu_seconds(holder[0].pid) - cpu_before[0],
+                                  bench.cpu_seconds(bench.mariadb_pid()) - cpu_before[1])
         lag_figures = lag.stop()
         ceiling = bench.slap_ceiling()
-        report(args, load, seconds, lag_figures, drain, ceiling, check(load))
+        report(args, load, seconds, lag_figures, drain, ceiling, check(load), cpu)
     finally:
         if holder[0] is not None:
             bench.stop(holder[0])
@@ -87,6 +96,7 @@ def parse_args():
     parser.add_argument("--java", default=os.environ.get("JAVA", "java"))
     parser.add_argument("--jvm-args", default=os.environ.get("BENCH_JVM_ARGS", ""))
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
+    parser.add_argument("--profile", action="store_true", help="record a JFR profile of the measured run in bench/ingest.jfr")
     args = parser.parse_args()
     args.mode = "mysql"  # what bench.py's helpers ask
     return args
@@ -210,7 +220,7 @@ def check(load):
             "receipts": int(receipts), "requests in daily_usage": int(requests)}
 
 
-def report(args, load, seconds, lag, drain, ceiling, counted):
+def report(args, load, seconds, lag, drain, ceiling, counted, cpu):
     counts = load.counts
     rate = counts["events"] / seconds
     ordered = sorted(load.latencies) or [0]
@@ -226,6 +236,10 @@ def report(args, load, seconds, lag, drain, ceiling, counted):
         rows.append(("usage read-model lag p50 / p99 / max",
                      f"{lag['p50'] * 1000:.0f} / {lag['p99'] * 1000:.0f} / {lag['max'] * 1000:.0f} ms"))
     rows.append(("read model caught up after the run in", f"{drain:.1f} s"))
+    if cpu and counts["events"]:
+        thousands = counts["events"] / 1000
+        rows.append(("CPU per 1,000 events: app / MariaDB",
+                     f"{cpu[0] * 1000 / thousands:.1f} / {cpu[1] * 1000 / thousands:.1f} ms"))
     rows.append(("MariaDB durable inserts/s (mariadb-slap, c16)", f"{ceiling:,.0f}"))
     rows.append(("events/s as a multiple of that ceiling", f"{rate / ceiling:.2f} x"))
     for name, value in counted.items():
