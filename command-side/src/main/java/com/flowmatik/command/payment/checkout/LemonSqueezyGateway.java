@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -79,7 +80,8 @@ class LemonSqueezyGateway {
         ObjectNode attributes = data.putObject("attributes");
         attributes.set("checkout_data", checkoutData);
         attributes.putObject("product_options").put("redirect_url", redirectUrl);
-        attributes.put("expires_at", expiresAt.toString());
+        // whole seconds, rounded down: the checkout never outlives the pending one
+        attributes.put("expires_at", expiresAt.truncatedTo(ChronoUnit.SECONDS).toString());
         ObjectNode relationships = data.putObject("relationships");
         relationships.putObject("store").putObject("data").put("type", "stores").put("id", settings.storeId());
         relationships
