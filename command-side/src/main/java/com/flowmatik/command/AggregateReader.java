@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads an aggregate's state from its own events, for a decision taken before a command can be sent
- * (whether to open a checkout at a provider, which provider subscription to cancel). The write side
- * asks its own truth: a read model may lag, be replaying, or live in another process. The aggregate
- * is loaded under its lock in a unit of work that changes nothing.
+ * (which provider subscription to cancel). The write side asks its own truth: a read model may lag,
+ * be replaying, or live in another process. The aggregate is loaded under its lock in a unit of work
+ * that changes nothing.
  */
 @Component
 public class AggregateReader {

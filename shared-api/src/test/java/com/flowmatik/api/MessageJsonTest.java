@@ -48,7 +48,11 @@ import com.flowmatik.api.identity.UserDeactivated;
 import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.identity.UserRegistered;
 import com.flowmatik.api.identity.UserView;
+import com.flowmatik.api.payment.AbandonCheckout;
 import com.flowmatik.api.payment.AttachPaymentMethod;
+import com.flowmatik.api.payment.BeginCheckout;
+import com.flowmatik.api.payment.CheckoutAbandoned;
+import com.flowmatik.api.payment.CheckoutBegun;
 import com.flowmatik.api.payment.DetachPaymentMethod;
 import com.flowmatik.api.payment.ExpireSubscription;
 import com.flowmatik.api.payment.FindSubscription;
@@ -210,6 +214,32 @@ class MessageJsonTest {
             }
             """;
 
+    private static final CheckoutBegun ADA_CHECKOUT_BEGUN = new CheckoutBegun(
+            ADA, PaymentProvider.STRIPE, Plan.PRO, "attempt-1", REGISTERED_AT, REGISTERED_AT.plusSeconds(1_860));
+
+    private static final String ADA_CHECKOUT_BEGUN_AS_STORED = """
+            {
+              "userId": "0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d",
+              "provider": "STRIPE",
+              "plan": "PRO",
+              "attemptId": "attempt-1",
+              "begunAt": "2026-03-01T09:30:00.123456Z",
+              "expiresAt": "2026-03-01T10:01:00.123456Z"
+            }
+            """;
+
+    private static final CheckoutAbandoned ADA_CHECKOUT_ABANDONED = new CheckoutAbandoned(
+            ADA, "attempt-1", "Stripe answered 500 when asked to create a checkout session", REGISTERED_AT);
+
+    private static final String ADA_CHECKOUT_ABANDONED_AS_STORED = """
+            {
+              "userId": "0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d",
+              "attemptId": "attempt-1",
+              "reason": "Stripe answered 500 when asked to create a checkout session",
+              "abandonedAt": "2026-03-01T09:30:00.123456Z"
+            }
+            """;
+
     /*
      * Which records are events: every record in com.flowmatik.api.. except the commands, queries,
      * results and value types named here. A naming rule ("ends in -ed") would miss facts in irregular
@@ -261,6 +291,8 @@ class MessageJsonTest {
             SyncSubscription.class,
             ScheduleCancellation.class,
             ExpireSubscription.class,
+            BeginCheckout.class,
+            AbandonCheckout.class,
             InvoiceLine.class,
             Invoice.class,
             RecordPayment.class,
@@ -447,6 +479,10 @@ class MessageJsonTest {
                 new SyncSubscription(ADA, STRIPE_SUBSCRIPTION, REGISTERED_AT, true),
                 new ScheduleCancellation(ADA, REGISTERED_AT),
                 new ExpireSubscription(ADA, PERIOD_END, PERIOD_END),
+                new BeginCheckout(ADA, PaymentProvider.LEMONSQUEEZY, Plan.STARTER, "attempt-1", REGISTERED_AT),
+                new AbandonCheckout(ADA, "attempt-1", "LemonSqueezy answered 422", REGISTERED_AT),
+                ADA_CHECKOUT_BEGUN,
+                ADA_CHECKOUT_ABANDONED,
                 new InvoiceLine("Starter × 1", 1, Money.usd(1900)),
                 INVOICE,
                 new RecordPayment(ADA, INVOICE, PaymentOutcome.SUCCEEDED, null, REGISTERED_AT),
@@ -607,6 +643,28 @@ class MessageJsonTest {
 
         assertThat(stored).isEqualTo(json(ADA_USAGE_RECORDED_AS_STORED));
         assertThat(loaded).isEqualTo(ADA_USAGE_RECORDED);
+    }
+
+    @Test
+    void checkoutBegunIsStoredAsThisJsonAndLoadsBackAsTheEvent() {
+        storedAsAndLoadsBack(ADA_CHECKOUT_BEGUN, ADA_CHECKOUT_BEGUN_AS_STORED);
+    }
+
+    @Test
+    void checkoutAbandonedIsStoredAsThisJsonAndLoadsBackAsTheEvent() {
+        storedAsAndLoadsBack(ADA_CHECKOUT_ABANDONED, ADA_CHECKOUT_ABANDONED_AS_STORED);
+    }
+
+    /** Written under its class name at revision 1 as exactly this JSON, which loads as the event. */
+    private void storedAsAndLoadsBack(Object event, String asStored) {
+        SerializedObject<String> written = serializer.serialize(event, String.class);
+        Object loaded = serializer.deserialize(new SimpleSerializedObject<>(
+                asStored, String.class, event.getClass().getName(), "1"));
+
+        assertThat(written.getType().getName()).isEqualTo(event.getClass().getName());
+        assertThat(written.getType().getRevision()).isEqualTo("1");
+        assertThat(json(written.getData())).isEqualTo(json(asStored));
+        assertThat(loaded).isEqualTo(event);
     }
 
     @Test

@@ -137,6 +137,7 @@ public class ProblemMapping implements ErrorVocabulary {
             case ACCOUNT_DEACTIVATED -> ProblemType.ACCOUNT_DEACTIVATED;
             case SUBSCRIPTION_ACTIVE -> ProblemType.SUBSCRIPTION_ACTIVE;
             case NO_ACTIVE_SUBSCRIPTION -> ProblemType.NO_ACTIVE_SUBSCRIPTION;
+            case CHECKOUT_PENDING -> ProblemType.CHECKOUT_PENDING;
             case INVALID_SIGNATURE -> ProblemType.INVALID_SIGNATURE;
             case INVALID_PAYLOAD -> ProblemType.INVALID_PAYLOAD;
             case PLAN_REQUIRED -> ProblemType.PLAN_REQUIRED;

@@ -23,6 +23,7 @@ public enum ProblemType {
     PLAN_REQUIRED(HttpStatus.FORBIDDEN, "plan-required", "Paid plan required"),
     SUBSCRIPTION_ACTIVE(HttpStatus.CONFLICT, "subscription-active", "Subscription already active"),
     NO_ACTIVE_SUBSCRIPTION(HttpStatus.CONFLICT, "no-active-subscription", "No active subscription"),
+    CHECKOUT_PENDING(HttpStatus.CONFLICT, "checkout-pending", "Checkout already open"),
     INVALID_SIGNATURE(HttpStatus.BAD_REQUEST, "invalid-signature", "Invalid webhook signature"),
     INVALID_PAYLOAD(HttpStatus.BAD_REQUEST, "invalid-payload", "Invalid webhook payload"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),

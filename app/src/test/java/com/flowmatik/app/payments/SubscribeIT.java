@@ -7,6 +7,8 @@ import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.LemonSqueezyStandIn;
 import com.flowmatik.app.support.StripeStandIn;
 import com.flowmatik.app.support.TestSecrets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,10 @@ class SubscribeIT extends IntegrationTest {
         assertThat(session.param("metadata[user_id]")).isEqualTo(userId);
         assertThat(session.param("subscription_data[metadata][user_id]")).isEqualTo(userId);
         assertThat(session.param("success_url")).isNotBlank();
+        assertThat(Instant.ofEpochSecond(Long.parseLong(session.param("expires_at"))))
+                .isBetween(
+                        CLOCK.instant().plus(Duration.ofMinutes(30)),
+                        CLOCK.instant().plus(Duration.ofMinutes(31)));
         assertThat(session.param("cancel_url")).isNotBlank();
         assertThat(session.idempotencyKey()).startsWith("subscribe-" + userId + "-");
         assertThat(session.idempotencyKey()).isNotEqualTo(customer.idempotencyKey());
@@ -111,6 +117,7 @@ class SubscribeIT extends IntegrationTest {
         String token = signUp("stripe-again");
 
         Response first = api.post("/api/payments/subscribe/stripe", Map.of("plan", "starter"), token);
+        CLOCK.advance(Duration.ofMinutes(31)); // the first checkout expired unpaid
         Response second = api.post("/api/payments/subscribe/stripe", Map.of("plan", "business"), token);
 
         assertThat(first.status()).isEqualTo(201);
@@ -194,6 +201,10 @@ class SubscribeIT extends IntegrationTest {
                 .isEqualTo(userId);
         assertThat(data.path("attributes").path("checkout_data").path("email").asString())
                 .isEqualTo(email);
+        assertThat(Instant.parse(data.path("attributes").path("expires_at").asString()))
+                .isBetween(
+                        CLOCK.instant().plus(Duration.ofMinutes(30)),
+                        CLOCK.instant().plus(Duration.ofMinutes(31)));
         JsonNode store = data.path("relationships").path("store").path("data");
         assertThat(store.path("type").asString()).isEqualTo("stores");
         assertThat(store.path("id").asString()).isEqualTo(TestSecrets.LEMONSQUEEZY_STORE_ID);
@@ -245,6 +256,7 @@ class SubscribeIT extends IntegrationTest {
     void aFailedCheckoutSessionKeepsTheCustomerForTheNextAttempt() {
         String token = signUp("stripe-session-down");
         api.post("/api/payments/subscribe/stripe", Map.of("plan", "pro"), token);
+        CLOCK.advance(Duration.ofMinutes(31)); // the first checkout expired unpaid
         STRIPE.reset();
         STRIPE.failNext(503);
 

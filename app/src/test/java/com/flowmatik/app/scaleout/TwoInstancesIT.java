@@ -1,5 +1,6 @@
 package com.flowmatik.app.scaleout;
 
+import static com.flowmatik.app.support.AtOnce.atOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,18 +14,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -234,6 +229,42 @@ class TwoInstancesIT extends IntegrationTest {
     }
 
     @Test
+    void oneUsersSubscribeCallsToBothInstancesAtOnceOpenOneCheckout() throws Exception {
+        double conflictsBefore = conflicts(meters) + conflicts(other.getBean(MeterRegistry.class));
+        for (int round = 0; round < 5; round++) {
+            String token = api.register(uniqueEmail("checkout"), "correct-horse-battery", "Checkout");
+            String userId = api.get("/api/auth/me", token).json().path("id").asString();
+            // a first attempt Stripe failed: both instances now race to append the subscription's next event
+            STRIPE.failNext(500);
+            assertThat(subscribe(api, token).status()).isEqualTo(502);
+
+            List<Response> answers = atOnce(2, i -> subscribe(i == 0 ? api : otherApi, token));
+
+            assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(201, 409);
+            assertThat(answers)
+                    .filteredOn(answer -> answer.status() == 409)
+                    .singleElement()
+                    .satisfies(refused ->
+                            assertThat(refused.json().path("type").asString()).endsWith("/checkout-pending"));
+            assertThat(STRIPE.received("/v1/checkout/sessions"))
+                    .filteredOn(session -> userId.equals(session.param("client_reference_id")))
+                    .hasSize(1);
+            assertThat(eventTypesOf("subscription:" + userId))
+                    .containsExactly(
+                            "com.flowmatik.api.payment.CheckoutBegun",
+                            "com.flowmatik.api.payment.CheckoutAbandoned",
+                            "com.flowmatik.api.payment.CheckoutBegun");
+        }
+        System.out.printf(
+                "two instances, 5 rounds of two subscribe calls: %.0f commands retried after a conflict%n",
+                conflicts(meters) + conflicts(other.getBean(MeterRegistry.class)) - conflictsBefore);
+    }
+
+    private static Response subscribe(Api instance, String token) {
+        return instance.post("/api/payments/subscribe/stripe", Map.of("plan", "pro"), token);
+    }
+
+    @Test
     void aUserSignedUpOnOneInstanceChatsOnTheOtherAndBothShowTheSameUsage() {
         String token = otherApi.register(uniqueEmail("across"), "correct-horse-battery", "Across");
         AI.reply("Hi", 7, 3);
@@ -321,34 +352,5 @@ class TwoInstancesIT extends IntegrationTest {
     private static double conflicts(MeterRegistry meters) {
         var counter = meters.find("flowmatik.commands.conflicts").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private interface Call<T> {
-        T run(int index) throws Exception;
-    }
-
-    /** Runs {@code times} calls released at the same instant, and answers their results in order. */
-    private static <T> List<T> atOnce(int times, Call<T> call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(times);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
-                int index = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.run(index);
-                };
-                futures.add(threads.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -153,7 +153,7 @@ public final class LemonSqueezyStandIn implements AutoCloseable {
                 data.path("attributes").path("product_options").deepCopy());
         attributes.set(
                 "checkout_data", data.path("attributes").path("checkout_data").deepCopy());
-        attributes.putNull("expires_at");
+        attributes.set("expires_at", data.path("attributes").path("expires_at").deepCopy());
         attributes.put("created_at", "2026-01-01T00:00:00.000000Z");
         attributes.put("updated_at", "2026-01-01T00:00:00.000000Z");
         attributes.put("test_mode", true);

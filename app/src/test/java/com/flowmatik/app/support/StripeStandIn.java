@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * decoded with nested keys kept flat ({@code metadata[user_id]}), the headers — so a test can assert
  * what the platform sent. Requests without {@code Authorization: Bearer} and the expected key get
  * 401, as Stripe answers them. {@link #failNext(int)} makes the next call fail with a Stripe error.
+ * A Checkout Session whose {@code expires_at} is less than 30 minutes or more than 24 hours after
+ * its creation is refused with 400, as Stripe refuses it.
  */
 public final class StripeStandIn implements AutoCloseable {
 
@@ -126,6 +129,8 @@ public final class StripeStandIn implements AutoCloseable {
             send(exchange, 404, error("invalid_request_error", "Unrecognized request URL"));
         } else if (path.equals("/v1/customers")) {
             send(exchange, 200, customer(request.params()));
+        } else if (path.equals("/v1/checkout/sessions") && !expiresInStripesWindow(request.param("expires_at"))) {
+            send(exchange, 400, error("invalid_request_error", "expires_at must be 30 minutes to 24 hours from now"));
         } else if (path.equals("/v1/checkout/sessions")) {
             send(exchange, 200, checkoutSession(request.params()));
         } else if (attach.matches()) {
@@ -137,6 +142,16 @@ public final class StripeStandIn implements AutoCloseable {
         } else {
             send(exchange, 404, error("invalid_request_error", "Unrecognized request URL (POST: " + path + ")"));
         }
+    }
+
+    /** Stripe's window for a session's end, by this machine's clock (tests move the platform's clock only forward). */
+    private static boolean expiresInStripesWindow(String expiresAt) {
+        if (expiresAt == null) {
+            return true;
+        }
+        long now = Instant.now().getEpochSecond();
+        long at = Long.parseLong(expiresAt);
+        return at >= now + 30 * 60 && at <= now + 24 * 60 * 60;
     }
 
     private Received record(HttpExchange exchange) throws IOException {
@@ -192,6 +207,9 @@ public final class StripeStandIn implements AutoCloseable {
         session.put("success_url", params.get("success_url"));
         session.put("cancel_url", params.get("cancel_url"));
         session.put("url", "https://checkout.stripe.com/c/pay/" + id);
+        if (params.get("expires_at") != null) {
+            session.put("expires_at", Long.parseLong(params.get("expires_at")));
+        }
         session.set("metadata", metadata(params, "metadata"));
         session.putNull("subscription");
         return session;

@@ -4,7 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.payment.AbandonCheckout;
 import com.flowmatik.api.payment.AttachPaymentMethod;
+import com.flowmatik.api.payment.BeginCheckout;
+import com.flowmatik.api.payment.CheckoutAbandoned;
+import com.flowmatik.api.payment.CheckoutBegun;
 import com.flowmatik.api.payment.DetachPaymentMethod;
 import com.flowmatik.api.payment.ExpireSubscription;
 import com.flowmatik.api.payment.Invoice;
@@ -33,6 +37,8 @@ import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.payment.SyncSubscription;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
+import com.flowmatik.api.refusal.ErrorCode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,11 +56,19 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A user's billing account: their one current subscription, the invoices issued to them and the
  * payment methods on file. The providers' webhooks drive it; they arrive late, twice or out of
  * order, so every command compares what it reports with what is known and changes only what
- * differs. The instant of the latest report applied is kept: an older report is stale.
+ * differs. The instant of the latest report applied is kept: an older report is stale. A user has
+ * at most one checkout pending at a provider, so that two attempts at once cannot both be paid.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Subscription {
+
+    /**
+     * How long a checkout stays pending, and open at the provider. Stripe's shortest session lives 30
+     * minutes from its creation by Stripe's clock; the extra minute covers the customer call before
+     * it and the clocks' difference, so the session never outlives the pending checkout.
+     */
+    public static final Duration CHECKOUT_LIFETIME = Duration.ofMinutes(31);
 
     @AggregateIdentifier
     private String id;
@@ -70,9 +84,43 @@ public class Subscription {
     private Set<String> invoicesIssued = new HashSet<>();
     private Set<String> invoicesPaid = new HashSet<>();
     private Map<String, PaymentMethod> paymentMethods = new HashMap<>();
+    private String pendingAttempt;
+    private Instant pendingUntil;
 
     protected Subscription() {
         // for Axon
+    }
+
+    /** Answers when the checkout expires: the provider is told, so that it ends with the pending one. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Instant handle(BeginCheckout command) {
+        if (isLive()) {
+            throw new BusinessRuleViolation(
+                    ErrorCode.SUBSCRIPTION_ACTIVE, "You already have an active subscription; cancel it first");
+        }
+        if (isCheckoutPending(command.at())) {
+            throw new BusinessRuleViolation(
+                    ErrorCode.CHECKOUT_PENDING,
+                    "You have a checkout open until " + pendingUntil + "; finish or leave it first");
+        }
+        Instant expiresAt = command.at().plus(CHECKOUT_LIFETIME);
+        apply(new CheckoutBegun(
+                command.userId(), command.provider(), command.plan(), command.attemptId(), command.at(), expiresAt));
+        return expiresAt;
+    }
+
+    @CommandHandler
+    boolean handle(AbandonCheckout command) {
+        if (!command.attemptId().equals(pendingAttempt)) {
+            return false; // a later attempt, or this one already ended: nothing of ours to release
+        }
+        apply(new CheckoutAbandoned(userId, command.attemptId(), command.reason(), command.at()));
+        return true;
+    }
+
+    private boolean isCheckoutPending(Instant at) {
+        return pendingAttempt != null && at.isBefore(pendingUntil);
     }
 
     @CommandHandler
@@ -283,7 +331,22 @@ public class Subscription {
         status = event.status();
         currentPeriodEnd = event.currentPeriodEnd();
         cancelAtPeriodEnd = event.cancelAtPeriodEnd();
+        pendingAttempt = null;
+        pendingUntil = null;
         reported(event.startedAt());
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutBegun event) {
+        identify(event.userId());
+        pendingAttempt = event.attemptId();
+        pendingUntil = event.expiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutAbandoned event) {
+        pendingAttempt = null;
+        pendingUntil = null;
     }
 
     @EventSourcingHandler

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A user's live subscription from the {@link Subscription} aggregate itself, never from the
- * subscriptions read model: "already paying" and "what to cancel" must not depend on a projection
- * being up to date. A user the providers never reported on has none.
+ * subscriptions read model: "what to cancel" must not depend on a projection being up to date. A
+ * user the providers never reported on has none.
  */
 @Component
 public class Subscriptions {

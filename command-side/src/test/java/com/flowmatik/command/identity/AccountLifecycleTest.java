@@ -1,6 +1,6 @@
 package com.flowmatik.command.identity;
 
-import static com.flowmatik.command.identity.Refusals.refusal;
+import static com.flowmatik.command.Refusals.refusal;
 
 import com.flowmatik.api.identity.ApiKeyCreated;
 import com.flowmatik.api.identity.ApiKeyRevoked;

@@ -1,7 +1,13 @@
 package com.flowmatik.command.payment;
 
+import static com.flowmatik.command.Refusals.refusal;
+
 import com.flowmatik.api.identity.UserId;
+import com.flowmatik.api.payment.AbandonCheckout;
 import com.flowmatik.api.payment.AttachPaymentMethod;
+import com.flowmatik.api.payment.BeginCheckout;
+import com.flowmatik.api.payment.CheckoutAbandoned;
+import com.flowmatik.api.payment.CheckoutBegun;
 import com.flowmatik.api.payment.DetachPaymentMethod;
 import com.flowmatik.api.payment.ExpireSubscription;
 import com.flowmatik.api.payment.Invoice;
@@ -31,13 +37,17 @@ import com.flowmatik.api.payment.SubscriptionStatus;
 import com.flowmatik.api.payment.SyncSubscription;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
+import com.flowmatik.api.refusal.ErrorCode;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A user's subscription as the providers' reports drive it, late, twice and out of order. */
+/**
+ * A user's subscription as the providers' reports drive it, late, twice and out of order, and the
+ * one checkout a user may have open at a provider.
+ */
 class SubscriptionTest {
 
     private static final UserId ADA = UserId.of("0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d");
@@ -93,61 +103,18 @@ class SubscriptionTest {
     void aStartAndAPlanChangeRecordThePriceTheyWereSoldAtWhateverThePlanCostsLater() {
         Money soldAt = new Money(2500, "eur");
         fixture.givenNoPriorActivity()
-                .when(sync(
-                        new ProviderSubscription(
-                                PaymentProvider.STRIPE,
-                                "sub_1",
-                                "cus_1",
-                                Plan.STARTER,
-                                soldAt,
-                                SubscriptionStatus.ACTIVE,
-                                PERIOD_END,
-                                false),
-                        T1,
-                        true))
-                .expectEvents(new SubscriptionStarted(
-                        ADA,
-                        PaymentProvider.STRIPE,
-                        "sub_1",
-                        "cus_1",
-                        Plan.STARTER,
-                        soldAt,
-                        SubscriptionStatus.ACTIVE,
-                        PERIOD_END,
-                        false,
-                        T1));
+                .when(sync(soldAt(Plan.STARTER, soldAt), T1, true))
+                .expectEvents(started(PaymentProvider.STRIPE, "sub_1", "cus_1", Plan.STARTER, soldAt, PERIOD_END, T1));
         Money proSoldAt = new Money(4500, "eur");
         fixture.given(started(Plan.STARTER, T1))
-                .when(sync(
-                        new ProviderSubscription(
-                                PaymentProvider.STRIPE,
-                                "sub_1",
-                                "cus_1",
-                                Plan.PRO,
-                                proSoldAt,
-                                SubscriptionStatus.ACTIVE,
-                                PERIOD_END,
-                                false),
-                        T2,
-                        false))
+                .when(sync(soldAt(Plan.PRO, proSoldAt), T2, false))
                 .expectEvents(new SubscriptionPlanChanged(ADA, Plan.STARTER, Plan.PRO, proSoldAt, T2));
     }
 
     @Test
     void refusesAReportWithoutThePlansPrice() {
         fixture.givenNoPriorActivity()
-                .when(sync(
-                        new ProviderSubscription(
-                                PaymentProvider.STRIPE,
-                                "sub_1",
-                                "cus_1",
-                                Plan.STARTER,
-                                null,
-                                SubscriptionStatus.ACTIVE,
-                                PERIOD_END,
-                                false),
-                        T1,
-                        true))
+                .when(sync(soldAt(Plan.STARTER, null), T1, true))
                 .expectException(BusinessRuleViolation.class)
                 .expectNoEvents();
     }
@@ -203,47 +170,19 @@ class SubscriptionTest {
 
     @Test
     void aNewSubscriptionAfterAnEndedOneStartsAgain() {
+        ProviderSubscription lemonSqueezy =
+                active(PaymentProvider.LEMONSQUEEZY, "77", "9", Plan.BUSINESS, Money.usd(7900), NEXT_PERIOD_END);
         fixture.given(started(Plan.PRO, T1), new SubscriptionCanceled(ADA, Plan.PRO, "period ended", T2))
-                .when(new SyncSubscription(
-                        ADA,
-                        new ProviderSubscription(
-                                PaymentProvider.LEMONSQUEEZY,
-                                "77",
-                                "9",
-                                Plan.BUSINESS,
-                                Money.usd(7900),
-                                SubscriptionStatus.ACTIVE,
-                                NEXT_PERIOD_END,
-                                false),
-                        T3,
-                        true))
-                .expectEvents(new SubscriptionStarted(
-                        ADA,
-                        PaymentProvider.LEMONSQUEEZY,
-                        "77",
-                        "9",
-                        Plan.BUSINESS,
-                        Money.usd(7900),
-                        SubscriptionStatus.ACTIVE,
-                        NEXT_PERIOD_END,
-                        false,
-                        T3));
+                .when(sync(lemonSqueezy, T3, true))
+                .expectEvents(started(
+                        PaymentProvider.LEMONSQUEEZY, "77", "9", Plan.BUSINESS, Money.usd(7900), NEXT_PERIOD_END, T3));
     }
 
     @Test
     void aReportOfAnotherSubscriptionWhileOneLivesIsNotFollowed() {
         fixture.given(started(Plan.PRO, T1))
-                .when(new SyncSubscription(
-                        ADA,
-                        new ProviderSubscription(
-                                PaymentProvider.STRIPE,
-                                "sub_other",
-                                "cus_1",
-                                Plan.STARTER,
-                                Money.usd(1900),
-                                SubscriptionStatus.ACTIVE,
-                                PERIOD_END,
-                                false),
+                .when(sync(
+                        active(PaymentProvider.STRIPE, "sub_other", "cus_1", Plan.STARTER, Money.usd(1900), PERIOD_END),
                         T3,
                         true))
                 .expectResultMessagePayload(false)
@@ -287,6 +226,82 @@ class SubscriptionTest {
                         new SubscriptionCanceled(ADA, Plan.PRO, "canceled at stripe", PERIOD_END))
                 .when(new ExpireSubscription(ADA, PERIOD_END, PERIOD_END))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aCheckoutIsBegunBeforeAnyProviderIsAskedAndExpiresWithTheProvidersSession() {
+        fixture.givenNoPriorActivity()
+                .when(begin("attempt-1", T1))
+                .expectResultMessagePayload(T1.plus(Subscription.CHECKOUT_LIFETIME))
+                .expectEvents(begun("attempt-1", T1));
+    }
+
+    @Test
+    void refusesACheckoutWhileASubscriptionIsLiveOrPastDue() {
+        fixture.given(started(Plan.PRO, T1))
+                .when(begin("attempt-1", T2))
+                .expectException(refusal(ErrorCode.SUBSCRIPTION_ACTIVE))
+                .expectNoEvents();
+
+        fixture.given(started(Plan.PRO, T1), new SubscriptionPastDue(ADA, T2))
+                .when(begin("attempt-1", T3))
+                .expectException(refusal(ErrorCode.SUBSCRIPTION_ACTIVE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesASecondCheckoutWhileTheFirstIsPending() {
+        Instant lastPendingMoment = T1.plus(Subscription.CHECKOUT_LIFETIME).minusMillis(1);
+        fixture.given(begun("attempt-1", T1))
+                .when(begin("attempt-2", lastPendingMoment))
+                .expectException(refusal(ErrorCode.CHECKOUT_PENDING))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredCheckoutHoldsNoOtherBack() {
+        Instant expired = T1.plus(Subscription.CHECKOUT_LIFETIME);
+        fixture.given(begun("attempt-1", T1))
+                .when(begin("attempt-2", expired))
+                .expectEvents(begun("attempt-2", expired));
+    }
+
+    @Test
+    void anAbandonedCheckoutLetsTheUserTryAgainAtOnce() {
+        CheckoutAbandoned abandoned = new CheckoutAbandoned(ADA, "attempt-1", "Stripe answered 500", T1);
+        fixture.given(begun("attempt-1", T1))
+                .when(new AbandonCheckout(ADA, "attempt-1", "Stripe answered 500", T1))
+                .expectResultMessagePayload(true)
+                .expectEvents(abandoned);
+
+        fixture.given(begun("attempt-1", T1), abandoned)
+                .when(begin("attempt-2", T2))
+                .expectEvents(begun("attempt-2", T2));
+    }
+
+    @Test
+    void onlyThePendingAttemptIsAbandoned() {
+        fixture.given(
+                        begun("attempt-1", T1),
+                        new CheckoutAbandoned(ADA, "attempt-1", "Stripe answered 500", T1),
+                        begun("attempt-2", T2))
+                .when(new AbandonCheckout(ADA, "attempt-1", "Stripe answered 500", T2))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theStartedSubscriptionEndsThePendingCheckout() {
+        fixture.given(begun("attempt-1", T1), started(Plan.PRO, T2))
+                .when(begin("attempt-2", T2))
+                .expectException(refusal(ErrorCode.SUBSCRIPTION_ACTIVE));
+
+        fixture.given(
+                        begun("attempt-1", T1),
+                        started(Plan.PRO, T2),
+                        new SubscriptionCanceled(ADA, Plan.PRO, "canceled at stripe", T2))
+                .when(begin("attempt-2", T2))
+                .expectEvents(begun("attempt-2", T2));
     }
 
     @Test
@@ -342,22 +357,54 @@ class SubscriptionTest {
                 PaymentProvider.STRIPE, "sub_1", "cus_1", plan, priceOf(plan), status, periodEnd, cancelAtPeriodEnd);
     }
 
+    /** An active Stripe subscription reported at this price, or without one. */
+    private static ProviderSubscription soldAt(Plan plan, Money price) {
+        return active(PaymentProvider.STRIPE, "sub_1", "cus_1", plan, price, PERIOD_END);
+    }
+
+    private static ProviderSubscription active(
+            PaymentProvider provider, String subscriptionId, String customerId, Plan plan, Money price, Instant end) {
+        return new ProviderSubscription(
+                provider, subscriptionId, customerId, plan, price, SubscriptionStatus.ACTIVE, end, false);
+    }
+
     private static SyncSubscription sync(ProviderSubscription report, Instant at, boolean creation) {
         return new SyncSubscription(ADA, report, at, creation);
     }
 
     private static SubscriptionStarted started(Plan plan, Instant at) {
+        return started(PaymentProvider.STRIPE, "sub_1", "cus_1", plan, priceOf(plan), PERIOD_END, at);
+    }
+
+    /** An active subscription's start, not canceling. */
+    private static SubscriptionStarted started(
+            PaymentProvider provider,
+            String subscriptionId,
+            String customerId,
+            Plan plan,
+            Money price,
+            Instant periodEnd,
+            Instant at) {
         return new SubscriptionStarted(
                 ADA,
-                PaymentProvider.STRIPE,
-                "sub_1",
-                "cus_1",
+                provider,
+                subscriptionId,
+                customerId,
                 plan,
-                priceOf(plan),
+                price,
                 SubscriptionStatus.ACTIVE,
-                PERIOD_END,
+                periodEnd,
                 false,
                 at);
+    }
+
+    private static BeginCheckout begin(String attemptId, Instant at) {
+        return new BeginCheckout(ADA, PaymentProvider.STRIPE, Plan.PRO, attemptId, at);
+    }
+
+    private static CheckoutBegun begun(String attemptId, Instant at) {
+        return new CheckoutBegun(
+                ADA, PaymentProvider.STRIPE, Plan.PRO, attemptId, at, at.plus(Subscription.CHECKOUT_LIFETIME));
     }
 
     private static final Invoice INVOICE = new Invoice(

@@ -18,6 +18,8 @@ public enum ErrorCode {
     SUBSCRIPTION_ACTIVE,
     /** The user has no paid plan that could be canceled. */
     NO_ACTIVE_SUBSCRIPTION,
+    /** Another checkout of the user's is still open at a provider: pay or leave it, or wait until it expires. */
+    CHECKOUT_PENDING,
     /** A webhook whose signature is missing or does not verify: nothing of it is recorded. */
     INVALID_SIGNATURE,
     /** A webhook whose signature verifies but whose body is not an event of its provider: nothing is recorded. */

@@ -5,6 +5,8 @@ import com.flowmatik.command.payment.plans.PaymentProperties;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -62,8 +64,8 @@ class LemonSqueezyGateway {
         client();
     }
 
-    /** A checkout of the variant in the configured store, for this payer. */
-    StartedCheckout startCheckout(String variantId, Payer payer) {
+    /** A checkout of the variant in the configured store, for this payer, payable until {@code expiresAt}. */
+    StartedCheckout startCheckout(String variantId, Payer payer, Instant expiresAt) {
         ObjectNode checkoutData = NODES.objectNode();
         if (payer.email() != null) {
             checkoutData.put("email", payer.email());
@@ -78,6 +80,8 @@ class LemonSqueezyGateway {
         ObjectNode attributes = data.putObject("attributes");
         attributes.set("checkout_data", checkoutData);
         attributes.putObject("product_options").put("redirect_url", redirectUrl);
+        // whole seconds, rounded down: the checkout never outlives the pending one
+        attributes.put("expires_at", expiresAt.truncatedTo(ChronoUnit.SECONDS).toString());
         ObjectNode relationships = data.putObject("relationships");
         relationships.putObject("store").putObject("data").put("type", "stores").put("id", settings.storeId());
         relationships

@@ -17,6 +17,7 @@ import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -72,8 +73,9 @@ class StripeGateway {
         return customer.getId();
     }
 
-    /** A hosted Checkout Session that subscribes the customer to one unit of the price. */
-    StartedCheckout startCheckout(String customerId, String priceId, Payer payer, String idempotencyKey) {
+    /** A hosted Checkout Session that subscribes the customer to one unit of the price, payable until {@code expiresAt}. */
+    StartedCheckout startCheckout(
+            String customerId, String priceId, Payer payer, Instant expiresAt, String idempotencyKey) {
         String userId = payer.userId().value();
         SessionCreateParams params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
@@ -85,6 +87,7 @@ class StripeGateway {
                 .setSuccessUrl(properties.successUrl())
                 .setCancelUrl(properties.cancelUrl())
                 .setClientReferenceId(userId)
+                .setExpiresAt(expiresAt.getEpochSecond())
                 .putMetadata(Payer.USER_ID, userId)
                 .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
                         .putMetadata(Payer.USER_ID, userId)

@@ -10,11 +10,12 @@ import com.flowmatik.api.payment.PaymentProvider;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.command.identity.Accounts;
-import com.flowmatik.command.payment.Subscriptions;
 import com.flowmatik.command.payment.plans.PaymentProperties;
 import com.flowmatik.command.payment.plans.PlanCatalogue;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.JdkIdGenerator;
 
@@ -69,16 +70,17 @@ class UnconfiguredProvidersTest {
         PaymentProperties unconfigured = properties(
                 new PaymentProperties.Stripe(null, null, null, null, Map.of("pro", "price_pro")),
                 new PaymentProperties.LemonSqueezy(null, null, null, null, Map.of("pro", "102")));
-        Subscriptions subscriptions = mock(Subscriptions.class);
+        CommandGateway commands = mock(CommandGateway.class);
         PaymentCustomers customers = mock(PaymentCustomers.class);
         Accounts accounts = mock(Accounts.class);
         Subscribing subscribing = new Subscribing(
                 new PlanCatalogue(unconfigured),
-                subscriptions,
                 customers,
                 new StripeGateway(unconfigured),
                 new LemonSqueezyGateway(unconfigured),
                 accounts,
+                commands,
+                Clock.systemUTC(),
                 new JdkIdGenerator());
         UserId user = UserId.random();
 
@@ -86,7 +88,7 @@ class UnconfiguredProvidersTest {
                 .isInstanceOf(PaymentProviderUnavailable.class);
         assertThatThrownBy(() -> subscribing.withLemonSqueezy(user, "pro"))
                 .isInstanceOf(PaymentProviderUnavailable.class);
-        verifyNoInteractions(subscriptions, customers, accounts);
+        verifyNoInteractions(commands, customers, accounts);
     }
 
     @Test
@@ -96,11 +98,12 @@ class UnconfiguredProvidersTest {
                 new PaymentProperties.LemonSqueezy(null, null, null, null, Map.of()));
         Subscribing subscribing = new Subscribing(
                 new PlanCatalogue(unconfigured),
-                mock(Subscriptions.class),
                 mock(PaymentCustomers.class),
                 new StripeGateway(unconfigured),
                 new LemonSqueezyGateway(unconfigured),
                 mock(Accounts.class),
+                mock(CommandGateway.class),
+                Clock.systemUTC(),
                 new JdkIdGenerator());
         UserId user = UserId.random();
 

@@ -1,4 +1,4 @@
-package com.flowmatik.command.identity;
+package com.flowmatik.command;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,12 +9,12 @@ import com.flowmatik.api.refusal.ErrorCode;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 
-/** Matches an account's refusal by its error code, the part a client sees as the problem type. */
-final class Refusals {
+/** Matches an aggregate's refusal by its error code, the part a client sees as the problem type. */
+public final class Refusals {
 
     private Refusals() {}
 
-    static Matcher<Throwable> refusal(ErrorCode code) {
+    public static Matcher<Throwable> refusal(ErrorCode code) {
         Matcher<Throwable> hasCode = new FeatureMatcher<>(equalTo(code), "refusal code", "code") {
             @Override
             protected ErrorCode featureValueOf(Throwable actual) {
