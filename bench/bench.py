@@ -90,9 +90,21 @@ def main():
     finally:
         for process in reversed(processes):
             stop(process)
+        keep_log(work)
         if args.mode == "mysql" and not args.keep:
             mysql(f"DROP DATABASE IF EXISTS {DATABASE}")
         shutil.rmtree(work, ignore_errors=True)
+
+
+def keep_log(work):
+    """The app's log of the run, kept as bench/app.log, and how many of its lines are warnings and errors."""
+    log = os.path.join(work, "app.log")
+    if not os.path.exists(log):
+        return
+    shutil.copyfile(log, os.path.join(ROOT, "bench", "app.log"))
+    with open(log, errors="replace") as lines:
+        levels = [line.split()[1] for line in lines if len(line.split()) > 1 and line.split()[1] in ("WARN", "ERROR")]
+    print(f"app log: {levels.count('WARN')} warnings, {levels.count('ERROR')} errors (bench/app.log)")
 
 
 def parse_args():

@@ -79,6 +79,7 @@ def main():
     finally:
         if holder[0] is not None:
             bench.stop(holder[0])
+        bench.keep_log(work)
         if not args.keep:
             bench.mysql(f"DROP DATABASE IF EXISTS {bench.DATABASE}")
         shutil.rmtree(work, ignore_errors=True)
