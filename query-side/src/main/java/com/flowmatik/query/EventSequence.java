@@ -19,6 +19,18 @@ public class EventSequence {
     @Column(name = "last_event_sequence", nullable = false)
     private long lastEventSequence = -1;
 
+    public EventSequence() {}
+
+    /** A row's sequence as stored: {@code last} is the number of the last event it took in. */
+    public EventSequence(long last) {
+        this.lastEventSequence = last;
+    }
+
+    /** The number of the last event taken in, -1 before any. */
+    public long last() {
+        return lastEventSequence;
+    }
+
     /** Takes in the aggregate's event number {@code sequence} when it is new to the row, answering whether it was. */
     public boolean takesIn(long sequence) {
         if (sequence <= lastEventSequence) {

@@ -6,6 +6,7 @@ import com.flowmatik.api.usage.DailyQuotaExceeded;
 import com.flowmatik.api.usage.FindUsage;
 import com.flowmatik.api.usage.QuotaLimit;
 import com.flowmatik.api.usage.TokensCharged;
+import com.flowmatik.api.usage.UsageRecorded;
 import com.flowmatik.api.usage.UsageReport;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Tells a user when they reach 80% ({@code quota-warning}) and 100% ({@code quota-reached}) of a
  * daily limit, once a day per limit and threshold, from today's usage that {@link TodayUsage} counts
  * and the limits the usage read model holds (asked once, then followed through
- * {@code DailyLimitsChanged}). A refused request ({@code DailyQuotaExceeded}) is a reached limit too.
+ * {@code DailyLimitsChanged}). Usage recorded through the ingest counts as the platform's own
+ * requests do. A refused request ({@code DailyQuotaExceeded}) is a reached limit too.
  */
 @Component
 @ProcessingGroup(LiveProcessing.GROUP)
@@ -53,6 +55,15 @@ class QuotaNotices {
     void on(TokensCharged event, @MessageIdentifier String eventId) {
         if (notices.isListening(event.userId())) {
             announce(event.userId(), usage.count(event, eventId), event.chargedAt());
+        }
+    }
+
+    /** Usage recorded from elsewhere counts towards the same limits as the platform's own requests. */
+    @EventHandler
+    @DisallowReplay
+    void on(UsageRecorded event, @MessageIdentifier String eventId) {
+        if (notices.isListening(event.userId())) {
+            usage.count(event, eventId).ifPresent(counted -> announce(event.userId(), counted.day(), counted.at()));
         }
     }
 

@@ -10,8 +10,11 @@ import com.flowmatik.api.usage.UsageRecorded;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
@@ -44,14 +47,7 @@ class TodayUsage {
     /** Usage recorded from elsewhere counts its requests and tokens on the days they occurred. */
     @EventHandler
     void on(UsageRecorded event, @MessageIdentifier String eventId) {
-        Map<LocalDate, List<RecordedUsage>> byDay = event.items().stream()
-                .collect(Collectors.groupingBy(item -> LocalDate.ofInstant(item.occurredAt(), ZoneOffset.UTC)));
-        byDay.values()
-                .forEach(items -> day(event.userId(), items.get(0).occurredAt())
-                        .count(
-                                eventId,
-                                items.size(),
-                                items.stream().mapToLong(RecordedUsage::tokens).sum()));
+        count(event, eventId);
     }
 
     /** A request the provider never served gives its place back on the day it started. */
@@ -78,6 +74,37 @@ class TodayUsage {
         day.count(eventId, 0, event.promptTokens() + event.completionTokens());
         return day;
     }
+
+    /**
+     * Counts the batch on the days its items occurred (once, whoever asks first) and answers the
+     * user's day it counted on that this instance follows, if any, with its latest item's time.
+     */
+    Optional<Counted> count(UsageRecorded event, String eventId) {
+        Map<LocalDate, List<RecordedUsage>> byDay = event.items().stream()
+                .collect(Collectors.groupingBy(
+                        item -> LocalDate.ofInstant(item.occurredAt(), ZoneOffset.UTC),
+                        TreeMap::new,
+                        Collectors.toList()));
+        Counted followed = null;
+        for (List<RecordedUsage> items : byDay.values()) {
+            Instant latest = items.stream()
+                    .map(RecordedUsage::occurredAt)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+            UserDay day = day(event.userId(), latest);
+            day.count(
+                    eventId,
+                    items.size(),
+                    items.stream().mapToLong(RecordedUsage::tokens).sum());
+            if (days.get(event.userId()) == day) {
+                followed = new Counted(day, latest);
+            }
+        }
+        return Optional.ofNullable(followed);
+    }
+
+    /** A user's day that a batch counted on, and when the last of its items there occurred. */
+    record Counted(UserDay day, Instant at) {}
 
     /** The user's day that {@code at} falls on; a new day keeps the limits known on the day before. */
     UserDay day(UserId userId, Instant at) {

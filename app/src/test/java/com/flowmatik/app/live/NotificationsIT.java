@@ -13,6 +13,8 @@ import com.flowmatik.app.support.TestSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -92,6 +94,40 @@ class NotificationsIT extends IntegrationTest {
         annTab.close();
         annOtherTab.close();
         bobTab.close();
+    }
+
+    @Test
+    void usageRecordedThroughTheIngestWarnsAt80PercentAndTellsAt100PercentOfTheRequestsOnce() throws Exception {
+        User hal = user("hal-ingests");
+        LiveClient tab = LiveClient.connect(port, hal.token);
+
+        ingest(hal, "a-", 79);
+        ingest(hal, "b-", 1);
+
+        JsonNode warning = tab.nextNotification();
+        assertThat(warning.path("kind").asString()).isEqualTo("quota-warning");
+        assertThat(warning.path("message").asString()).contains("80 of your 100 requests");
+        assertThat(warning.path("data").path("limit").asString()).isEqualTo("requests");
+        assertThat(warning.path("data").path("percent").asInt()).isEqualTo(80);
+        assertThat(warning.path("data").path("used").asLong()).isEqualTo(80);
+        assertThat(warning.path("data").path("limitValue").asLong()).isEqualTo(100);
+
+        ingest(hal, "c-", 10);
+        ingest(hal, "d-", 15);
+
+        JsonNode reached = tab.nextNotification();
+        assertThat(reached.path("kind").asString())
+                .as("no second warning came before it")
+                .isEqualTo("quota-reached");
+        assertThat(reached.path("data").path("limit").asString()).isEqualTo("requests");
+        assertThat(reached.path("data").path("used").asLong()).isEqualTo(105);
+        assertThat(reached.path("data").path("limitValue").asLong()).isEqualTo(100);
+
+        ingest(hal, "e-", 5);
+        assertThat(tab.notificationsWithin(Duration.ofSeconds(2)))
+                .as("usage past the limit does not repeat the notice")
+                .isEmpty();
+        tab.close();
     }
 
     @Test
@@ -242,6 +278,18 @@ class NotificationsIT extends IntegrationTest {
                 "/api/admin/notifications",
                 Map.of("title", title, "message", title + ": details", "audience", audience),
                 adminToken());
+    }
+
+    /** Records {@code count} usage events of one request each through the ingest, ids {@code prefix0}, … */
+    private void ingest(User user, String prefix, int count) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(Map.of(
+                    "id", prefix + i, "model", "deepseek-ai/DeepSeek-V3", "promptTokens", 1, "completionTokens", 1));
+        }
+        Response answer = api.post("/api/usage/events", Map.of("events", events), user.token);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("accepted").asInt()).isEqualTo(count);
     }
 
     private User user(String name) {

@@ -13,6 +13,7 @@ import com.flowmatik.api.usage.DailyQuotaExceeded;
 import com.flowmatik.api.usage.RecordedUsage;
 import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.usage.UsageRecorded;
+import com.flowmatik.query.ProcessorBatch;
 import com.flowmatik.query.QueryCache;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
@@ -207,12 +207,7 @@ class AdminMetricsProjection {
      * when it is about to commit, in its transaction, together with the processor's token.
      */
     private CounterBatch batch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(CounterBatch.class.getName(), key -> {
-            CounterBatch batch = new CounterBatch();
-            unitOfWork.onPrepareCommit(committing -> batch.writeTo(counters));
-            return batch;
-        });
+        return ProcessorBatch.of(CounterBatch.class, CounterBatch::new, batch -> batch.writeTo(counters));
     }
 
     private static LocalDate utcDay(Instant at) {

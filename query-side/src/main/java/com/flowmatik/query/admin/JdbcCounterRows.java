@@ -1,5 +1,6 @@
 package com.flowmatik.query.admin;
 
+import com.flowmatik.query.ProcessorBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -103,9 +104,7 @@ class JdbcCounterRows implements CounterRows {
     }
 
     private void write(String sql, List<MapSqlParameterSource> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
-        }
+        ProcessorBatch.write(jdbc, sql, rows);
     }
 
     private static DayCounters day(ResultSet row) throws SQLException {

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One message of a conversation, keyed by the conversation and the event's place in its stream. */
+/**
+ * One message of a conversation, keyed by the conversation and the event's place in its stream.
+ * Read here; written by {@link JdbcConversationRows}.
+ */
 @Entity
 @Table(name = "conversation_messages")
 class ConversationMessageRow {
@@ -37,24 +40,9 @@ class ConversationMessageRow {
 
     protected ConversationMessageRow() {}
 
-    ConversationMessageRow(
-            String conversationId,
-            long sequenceNumber,
-            String role,
-            String content,
-            String requestId,
-            Instant addedAt) {
-        this.id = conversationId + "/" + sequenceNumber;
-        this.conversationId = conversationId;
-        this.sequenceNumber = sequenceNumber;
-        this.role = role;
-        this.content = content;
-        this.requestId = requestId;
-        this.addedAt = addedAt;
-    }
-
-    String id() {
-        return id;
+    /** The key of the message at {@code sequenceNumber} in the conversation's stream. */
+    static String id(String conversationId, long sequenceNumber) {
+        return conversationId + "/" + sequenceNumber;
     }
 
     TranscriptMessage toMessage() {

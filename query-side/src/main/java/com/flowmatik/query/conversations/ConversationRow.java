@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** One conversation in the list of its owner. */
+/** One conversation in the list of its owner; read here, written by {@link JdbcConversationRows}. */
 @Entity
 @Table(name = "conversations")
 class ConversationRow {
@@ -36,40 +36,11 @@ class ConversationRow {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Maps {@code last_event_sequence}, which only {@link JdbcConversationRows} reads and writes. */
     @Embedded
     private EventSequence sequence = new EventSequence();
 
     protected ConversationRow() {}
-
-    ConversationRow(String id, String userId, String title, Instant startedAt) {
-        this.id = id;
-        this.userId = userId;
-        this.title = title;
-        this.startedAt = startedAt;
-        this.updatedAt = startedAt;
-    }
-
-    /**
-     * Counts the message at {@code sequence} (its number in the conversation's stream) unless this
-     * row took it in already: a message delivered again is counted once.
-     */
-    void countMessage(long sequence, Instant at) {
-        if (this.sequence.takesIn(sequence)) {
-            messageCount++;
-            updatedAt = at;
-        }
-    }
-
-    /**
-     * Renames the conversation by its event number {@code sequence}, unless this row took that
-     * event in already: a rename delivered again would set the time of a later message back.
-     */
-    void rename(long sequence, String newTitle, Instant at) {
-        if (this.sequence.takesIn(sequence)) {
-            title = newTitle;
-            updatedAt = at;
-        }
-    }
 
     String id() {
         return id;

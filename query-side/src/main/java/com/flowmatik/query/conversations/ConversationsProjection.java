@@ -8,6 +8,7 @@ import com.flowmatik.api.conversation.ConversationTranscript;
 import com.flowmatik.api.conversation.FindConversation;
 import com.flowmatik.api.conversation.FindConversations;
 import com.flowmatik.api.conversation.MessageAdded;
+import com.flowmatik.query.ProcessorBatch;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds each user's conversation list and each conversation's messages, and answers
- * {@link FindConversations} and {@link FindConversation}.
+ * {@link FindConversations} and {@link FindConversation}. The events of a batch are folded per
+ * conversation and written once when it commits ({@link ConversationBatch}); each conversation row
+ * takes in an event only when its number in the conversation's stream is new to it, so an event
+ * delivered again changes nothing.
  */
 @Component
 @ProcessingGroup(ConversationsProjection.GROUP)
@@ -29,52 +33,41 @@ class ConversationsProjection {
 
     private final ConversationRows rows;
     private final ConversationMessageRows messages;
+    private final JdbcConversationRows writes;
 
-    ConversationsProjection(ConversationRows rows, ConversationMessageRows messages) {
+    ConversationsProjection(ConversationRows rows, ConversationMessageRows messages, JdbcConversationRows writes) {
         this.rows = rows;
         this.messages = messages;
+        this.writes = writes;
     }
 
     @EventHandler
-    void on(ConversationStarted event) {
-        if (!rows.existsById(event.conversationId())) {
-            rows.save(new ConversationRow(
-                    event.conversationId(), event.userId().value(), event.title(), event.startedAt()));
-        }
+    void on(ConversationStarted event, @SequenceNumber long sequenceNumber) {
+        batch().change(
+                        event.conversationId(),
+                        conversation -> conversation.start(
+                                sequenceNumber, event.userId().value(), event.title(), event.startedAt()));
     }
 
     @EventHandler
     void on(MessageAdded event, @SequenceNumber long sequenceNumber) {
-        ConversationMessageRow message = new ConversationMessageRow(
-                event.conversationId(),
-                sequenceNumber,
-                event.role(),
-                event.content(),
-                event.requestId(),
-                event.addedAt());
-        if (messages.existsById(message.id())) {
-            return;
-        }
-        messages.save(message);
-        rows.findById(event.conversationId()).ifPresent(row -> {
-            row.countMessage(sequenceNumber, event.addedAt());
-            rows.save(row);
-        });
+        batch().change(
+                        event.conversationId(),
+                        conversation -> conversation.add(
+                                sequenceNumber, event.role(), event.content(), event.requestId(), event.addedAt()));
     }
 
     @EventHandler
     void on(ConversationRenamed event, @SequenceNumber long sequenceNumber) {
-        rows.findById(event.conversationId()).ifPresent(row -> {
-            row.rename(sequenceNumber, event.title(), event.renamedAt());
-            rows.save(row);
-        });
+        batch().change(
+                        event.conversationId(),
+                        conversation -> conversation.rename(sequenceNumber, event.title(), event.renamedAt()));
     }
 
     /** Gone from the list and no longer served; the usage it cost is the usage projection's. */
     @EventHandler
     void on(ConversationDeleted event) {
-        messages.deleteByConversationId(event.conversationId());
-        rows.deleteById(event.conversationId());
+        batch().change(event.conversationId(), ConversationFold::delete);
     }
 
     @ResetHandler
@@ -97,5 +90,10 @@ class ConversationsProjection {
         return rows.findByUserIdOrderByUpdatedAtDesc(query.userId().value()).stream()
                 .map(ConversationRow::toSummary)
                 .toList();
+    }
+
+    /** The conversations of the batch being handled, written when it is about to commit ({@link ConversationBatch}). */
+    private ConversationBatch batch() {
+        return ProcessorBatch.of(ConversationBatch.class, ConversationBatch::new, batch -> batch.writeTo(writes));
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Each user's conversations and their messages, served to their owner only, each message counted once. */
-@ProjectionTest(ConversationsProjection.class)
+@ProjectionTest({ConversationsProjection.class, JdbcConversationRows.class})
 class ConversationsProjectionTest {
 
     private static final UserId ADA = UserId.of("0b7c6f1e-3a52-4f0e-9d1c-2f8e6a4b5c7d");
@@ -138,6 +138,79 @@ class ConversationsProjectionTest {
 
         assertThat(projection.handle(new FindConversations(ADA)))
                 .containsExactly(new ConversationSummary("c-1", "Recipes", 3, T0.plusSeconds(7)));
+    }
+
+    @Test
+    void aMessagePairOfEachOfManyConversationsInOneBatchIsCountedOnEach() {
+        deliveries.deliver(
+                projection,
+                first.next(new ConversationStarted("c-1", ADA, "Recipes", T0)),
+                second.next(new ConversationStarted("c-2", GRACE, "Travel", T0)));
+
+        deliveries.deliver(
+                projection,
+                first.next(question("c-1", "Bread?", T0.plusSeconds(1))),
+                second.next(question("c-2", "Lisbon?", T0.plusSeconds(1))),
+                first.next(answer("c-1", "Flour, water, salt.", T0.plusSeconds(2))),
+                second.next(answer("c-2", "In spring.", T0.plusSeconds(2))));
+
+        assertThat(projection.handle(new FindConversations(ADA)))
+                .containsExactly(new ConversationSummary("c-1", "Recipes", 2, T0.plusSeconds(2)));
+        assertThat(projection.handle(new FindConversations(GRACE)))
+                .containsExactly(new ConversationSummary("c-2", "Travel", 2, T0.plusSeconds(2)));
+        assertThat(projection
+                        .handle(new FindConversation("c-2", GRACE))
+                        .orElseThrow()
+                        .messages())
+                .extracting(TranscriptMessage::content)
+                .containsExactly("Lisbon?", "In spring.");
+    }
+
+    @Test
+    void eachEventDeliveredTwiceIsTakenInOnce() {
+        TrackedEventMessage<?> started = first.next(new ConversationStarted("c-1", ADA, "New chat", T0));
+        TrackedEventMessage<?> asked = first.next(question("c-1", "Bread?", T0.plusSeconds(1)));
+        TrackedEventMessage<?> renamed = first.next(new ConversationRenamed("c-1", ADA, "Recipes", T0.plusSeconds(2)));
+        TrackedEventMessage<?> answered = first.next(answer("c-1", "Flour, water, salt.", T0.plusSeconds(3)));
+
+        deliveries.deliverTwice(projection, started);
+        deliveries.deliverTwice(projection, asked);
+        deliveries.deliver(projection, renamed, renamed);
+        deliveries.deliverTwice(projection, answered, renamed);
+
+        assertThat(projection.handle(new FindConversations(ADA)))
+                .containsExactly(new ConversationSummary("c-1", "Recipes", 2, T0.plusSeconds(3)));
+        assertThat(tables.count("conversation_messages")).isEqualTo(2);
+    }
+
+    @Test
+    void aConversationStartedAndDeletedInOneBatchLeavesNothing() {
+        deliveries.deliver(
+                projection,
+                first.next(new ConversationStarted("c-1", ADA, "Recipes", T0)),
+                first.next(question("c-1", "Bread?", T0.plusSeconds(1))),
+                first.next(new ConversationDeleted("c-1", ADA, T0.plusSeconds(2))));
+
+        assertThat(tables.count("conversations")).isZero();
+        assertThat(tables.count("conversation_messages")).isZero();
+    }
+
+    @Test
+    void aReplayAfterAResetBuildsTheSameRows() {
+        TrackedEventMessage<?>[] history = {
+            first.next(new ConversationStarted("c-1", ADA, "New chat", T0)),
+            first.next(question("c-1", "Bread?", T0.plusSeconds(1))),
+            first.next(answer("c-1", "Flour, water, salt.", T0.plusSeconds(2))),
+            first.next(new ConversationRenamed("c-1", ADA, "Recipes", T0.plusSeconds(3)))
+        };
+        deliveries.deliver(projection, history);
+        List<?> before = List.of(tables.rows("conversations"), tables.rows("conversation_messages"));
+
+        deliveries.reset(projection);
+        deliveries.deliver(projection, history);
+
+        assertThat(List.of(tables.rows("conversations"), tables.rows("conversation_messages")))
+                .isEqualTo(before);
     }
 
     @Test
