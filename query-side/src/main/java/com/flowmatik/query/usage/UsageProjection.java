@@ -71,11 +71,10 @@ class UsageProjection {
     void on(AiRequestStarted event, @SequenceNumber long sequence) {
         changed(event.userId(), event.startedAt());
         onDay(event.userId(), event.startedAt(), event.model(), day -> {
-            if (day.takesIn(sequence)) {
-                day.countRequests(1);
+            if (!day.takesIn(sequence)) {
+                return; // delivered again: the day and the request (same transaction) took it in already
             }
-        });
-        if (requests.findById(event.requestId()).isEmpty()) {
+            day.countRequests(1);
             requests.save(new AiRequestRow(
                     event.requestId(),
                     event.userId().value(),
@@ -83,7 +82,7 @@ class UsageProjection {
                     event.kind(),
                     event.model(),
                     event.startedAt()));
-        }
+        });
     }
 
     @EventHandler
