@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.Api.Response;
+import com.flowmatik.app.support.AtOnce;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.ProviderEvents;
 import com.flowmatik.app.support.StripeCustomer;
@@ -13,13 +14,8 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -63,7 +59,7 @@ class StripeWebhooksIT extends IntegrationTest {
         String eventId = newEventId();
         String body = ada.stripe.subscriptionCreated(eventId, CLOCK.instant(), TestSecrets.STRIPE_PRICE_STARTER);
 
-        List<Response> answers = concurrently(5, () -> deliver(body));
+        List<Response> answers = AtOnce.atOnce(5, delivery -> deliver(body));
 
         assertThat(answers).extracting(Response::status).containsOnly(200);
         assertThat(answers)
@@ -331,22 +327,5 @@ class StripeWebhooksIT extends IntegrationTest {
 
     private Response deliver(String body, String signature) {
         return ProviderEvents.deliverToStripeWebhook(api, body, signature);
-    }
-
-    private static <T> List<T> concurrently(int times, Callable<T> call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(times);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
-                futures.add(threads.submit(call));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            threads.shutdown();
-        }
     }
 }
