@@ -93,6 +93,35 @@ class AiRequestRow implements Persistable<String> {
         this.startedAt = startedAt;
     }
 
+    /** The row as {@code ai_request_log} holds it. */
+    static AiRequestRow stored(
+            String requestId,
+            String userId,
+            String parentRequestId,
+            RequestKind kind,
+            String model,
+            Status status,
+            long promptTokens,
+            long completionTokens,
+            long reasoningTokens,
+            long costMicros,
+            boolean estimated,
+            String failureReason,
+            Instant startedAt,
+            Instant finishedAt) {
+        AiRequestRow row = new AiRequestRow(requestId, userId, parentRequestId, kind, model, startedAt);
+        row.status = status;
+        row.promptTokens = promptTokens;
+        row.completionTokens = completionTokens;
+        row.reasoningTokens = reasoningTokens;
+        row.costMicros = costMicros;
+        row.estimated = estimated;
+        row.failureReason = failureReason;
+        row.finishedAt = finishedAt;
+        row.isNew = false;
+        return row;
+    }
+
     void complete(long prompt, long completion, long reasoning, boolean estimated, Instant at) {
         this.status = Status.COMPLETED;
         this.promptTokens = prompt;
@@ -117,6 +146,58 @@ class AiRequestRow implements Persistable<String> {
     /** This request as one without an outcome yet. */
     OpenAiRequest toOpenRequest() {
         return new OpenAiRequest(UserId.of(userId), requestId, model, startedAt);
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String parentRequestId() {
+        return parentRequestId;
+    }
+
+    RequestKind kind() {
+        return kind;
+    }
+
+    String model() {
+        return model;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    long promptTokens() {
+        return promptTokens;
+    }
+
+    long completionTokens() {
+        return completionTokens;
+    }
+
+    long reasoningTokens() {
+        return reasoningTokens;
+    }
+
+    long costMicros() {
+        return costMicros;
+    }
+
+    boolean estimated() {
+        return estimated;
+    }
+
+    String failureReason() {
+        return failureReason;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.LocalDate;
 
@@ -46,6 +47,10 @@ class DailyUsageRow {
     @Embedded
     private EventSequence taken = new EventSequence();
 
+    /** Whether the row is in the table: updated then, inserted otherwise ({@link JdbcUsageRows}). */
+    @Transient
+    private boolean stored;
+
     protected DailyUsageRow() {}
 
     /** Takes in the usage account's event number {@code sequence} when it is new to this row ({@link EventSequence}). */
@@ -57,6 +62,20 @@ class DailyUsageRow {
         this.userId = userId;
         this.day = day;
         this.model = model;
+    }
+
+    /** The row as {@code daily_usage} holds it. */
+    static DailyUsageRow stored(
+            Key key, long requests, long refused, long prompt, long completion, long cost, long lastSequence) {
+        DailyUsageRow row = new DailyUsageRow(key.userId(), key.day(), key.model());
+        row.requests = requests;
+        row.refused = refused;
+        row.promptTokens = prompt;
+        row.completionTokens = completion;
+        row.costMicros = cost;
+        row.taken = new EventSequence(lastSequence);
+        row.stored = true;
+        return row;
     }
 
     void countRequests(long count) {
@@ -77,8 +96,24 @@ class DailyUsageRow {
         costMicros += cost;
     }
 
+    Key key() {
+        return new Key(userId, day, model);
+    }
+
+    boolean isStored() {
+        return stored;
+    }
+
     LocalDate day() {
         return day;
+    }
+
+    long refused() {
+        return refused;
+    }
+
+    long lastSequence() {
+        return taken.last();
     }
 
     long requests() {

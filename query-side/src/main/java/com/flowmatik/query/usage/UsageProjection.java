@@ -15,6 +15,7 @@ import com.flowmatik.api.usage.TokensCharged;
 import com.flowmatik.api.usage.UsageRecorded;
 import com.flowmatik.api.usage.UsageReport;
 import com.flowmatik.query.EventSequence;
+import com.flowmatik.query.ProcessorBatch;
 import com.flowmatik.query.QueryCache;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,10 +48,10 @@ class UsageProjection {
     static final String CACHE = "usage-today";
 
     private final DailyUsageRows dayRows;
-    /** Every change to a day's row goes through the batch ({@link DailyUsageBatch}). */
-    private final DailyUsageBatch days;
-
     private final AiRequestRows requests;
+    /** Every change to {@code daily_usage} and {@code ai_request_log} is folded per batch ({@link UsageBatch}). */
+    private final JdbcUsageRows writes;
+
     private final UsageLimitsRows limits;
     /** The report of the default range, per user and day. */
     private final QueryCache cache;
@@ -58,10 +59,15 @@ class UsageProjection {
     private final Clock clock;
 
     UsageProjection(
-            DailyUsageRows days, AiRequestRows requests, UsageLimitsRows limits, CacheManager caches, Clock clock) {
+            DailyUsageRows days,
+            AiRequestRows requests,
+            JdbcUsageRows writes,
+            UsageLimitsRows limits,
+            CacheManager caches,
+            Clock clock) {
         this.dayRows = days;
-        this.days = new DailyUsageBatch(days);
         this.requests = requests;
+        this.writes = writes;
         this.limits = limits;
         this.cache = QueryCache.of(caches, CACHE);
         this.clock = clock;
@@ -71,18 +77,17 @@ class UsageProjection {
     void on(AiRequestStarted event, @SequenceNumber long sequence) {
         changed(event.userId(), event.startedAt());
         onDay(event.userId(), event.startedAt(), event.model(), day -> {
-            if (!day.takesIn(sequence)) {
-                return; // delivered again: the day and the request (same transaction) took it in already
+            if (day.takesIn(sequence)) {
+                day.countRequests(1);
             }
-            day.countRequests(1);
-            requests.save(new AiRequestRow(
-                    event.requestId(),
-                    event.userId().value(),
-                    event.parentRequestId(),
-                    event.kind(),
-                    event.model(),
-                    event.startedAt()));
         });
+        batch().start(new AiRequestRow(
+                event.requestId(),
+                event.userId().value(),
+                event.parentRequestId(),
+                event.kind(),
+                event.model(),
+                event.startedAt()));
     }
 
     @EventHandler
@@ -97,23 +102,19 @@ class UsageProjection {
 
     @EventHandler
     void on(AiRequestCompleted event) {
-        requests.findById(event.requestId()).ifPresent(request -> {
-            request.complete(
-                    event.promptTokens(),
-                    event.completionTokens(),
-                    event.reasoningTokens(),
-                    event.estimated(),
-                    event.completedAt());
-            requests.save(request);
-        });
+        batch().request(
+                        event.requestId(),
+                        request -> request.complete(
+                                event.promptTokens(),
+                                event.completionTokens(),
+                                event.reasoningTokens(),
+                                event.estimated(),
+                                event.completedAt()));
     }
 
     @EventHandler
     void on(AiRequestFailed event) {
-        requests.findById(event.requestId()).ifPresent(request -> {
-            request.fail(event.reason(), event.failedAt());
-            requests.save(request);
-        });
+        batch().request(event.requestId(), request -> request.fail(event.reason(), event.failedAt()));
     }
 
     /** A request the provider never served is not counted on the day it started. */
@@ -131,15 +132,13 @@ class UsageProjection {
     void on(TokensCharged event, @SequenceNumber long sequence) {
         changed(event.userId(), event.chargedAt());
         onDay(event.userId(), event.chargedAt(), event.model(), day -> {
-            if (!day.takesIn(sequence)) {
-                return; // delivered again: the day and the request (same transaction) took it in already
+            if (day.takesIn(sequence)) {
+                day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
             }
-            day.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
-            requests.findById(event.requestId()).ifPresent(request -> {
-                request.charge(event.promptTokens(), event.completionTokens(), event.costMicros());
-                requests.save(request);
-            });
         });
+        batch().request(
+                        event.requestId(),
+                        request -> request.charge(event.promptTokens(), event.completionTokens(), event.costMicros()));
     }
 
     /**
@@ -162,7 +161,7 @@ class UsageProjection {
         }
         sums.forEach((key, sum) -> {
             changed(event.userId(), key.day());
-            days.change(key.userId(), key.day(), key.model(), day -> {
+            batch().day(key, day -> {
                 if (day.takesIn(sequence)) {
                     day.countRequests(sum[0]);
                     day.charge(sum[1], sum[2], sum[3]);
@@ -236,7 +235,15 @@ class UsageProjection {
     }
 
     private void onDay(UserId userId, Instant at, String model, Consumer<DailyUsageRow> change) {
-        days.change(userId.value(), at.atOffset(ZoneOffset.UTC).toLocalDate(), model, change);
+        batch().day(
+                        new DailyUsageRow.Key(
+                                userId.value(), at.atOffset(ZoneOffset.UTC).toLocalDate(), model),
+                        change);
+    }
+
+    /** The usage rows of the batch being handled, written when it is about to commit ({@link UsageBatch}). */
+    private UsageBatch batch() {
+        return ProcessorBatch.of(UsageBatch.class, UsageBatch::new, batch -> batch.writeTo(writes));
     }
 
     private static DailyUsage add(DailyUsage a, DailyUsage b) {
