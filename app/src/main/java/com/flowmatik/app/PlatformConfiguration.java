@@ -1,10 +1,10 @@
 package com.flowmatik.app;
 
+import com.flowmatik.app.ids.RandomUuids;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
-import org.springframework.util.JdkIdGenerator;
 
 /** The one clock and the one id source of the platform; tests replace them to pin time and ids. */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +17,6 @@ class PlatformConfiguration {
 
     @Bean
     IdGenerator idGenerator() {
-        return new JdkIdGenerator();
+        return new RandomUuids();
     }
 }

@@ -1,11 +1,11 @@
 package com.flowmatik.app.web;
 
+import com.flowmatik.app.ids.RandomUuids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -32,7 +32,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String offered = request.getHeader(HEADER);
         String requestId = offered != null && ACCEPTED.matcher(offered).matches()
                 ? offered
-                : UUID.randomUUID().toString();
+                : RandomUuids.next().toString();
         MDC.put(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
         try {

@@ -1,0 +1,43 @@
+package com.flowmatik.app.ids;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.axonframework.common.IdentifierFactory;
+import org.junit.jupiter.api.Test;
+
+class RandomUuidsTest {
+
+    @Test
+    void idsAreRandomVersionFourUuids() {
+        UUID id = RandomUuids.next();
+
+        assertThat(id.version()).isEqualTo(4);
+        assertThat(id.variant()).isEqualTo(2);
+        assertThat(UUID.fromString(id.toString())).isEqualTo(id);
+    }
+
+    @Test
+    void threadsDrawingAtOnceNeverRepeatAnId() {
+        Set<UUID> seen = ConcurrentHashMap.newKeySet();
+
+        IntStream.range(0, 8).parallel().forEach(thread -> {
+            for (int i = 0; i < 20_000; i++) {
+                seen.add(RandomUuids.next());
+            }
+        });
+
+        assertThat(seen).hasSize(160_000);
+    }
+
+    @Test
+    void axonNamesItsMessagesWithThem() {
+        assertThat(IdentifierFactory.getInstance()).isInstanceOf(AxonIdentifiers.class);
+        assertThat(UUID.fromString(IdentifierFactory.getInstance().generateIdentifier())
+                        .version())
+                .isEqualTo(4);
+    }
+}
