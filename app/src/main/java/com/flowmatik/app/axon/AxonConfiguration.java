@@ -4,6 +4,7 @@ import com.flowmatik.api.payment.SubscriptionPriceUpcasters;
 import com.flowmatik.command.CreationRaces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,8 +20,11 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -64,20 +68,39 @@ class AxonConfiguration {
                 .build();
     }
 
-    /** Commands that lost a race to their aggregate are retried ({@link CommandConflicts}). */
+    /** Commands handled at once when requests run on virtual threads and none is configured. */
+    static final int VIRTUAL_THREAD_COMMANDS = 32;
+
+    /**
+     * Commands that lost a race to their aggregate are retried ({@link CommandConflicts}). At most
+     * {@code flowmatik.commands.concurrency} are handled at once, the others wait their turn for up
+     * to {@code flowmatik.commands.wait} ({@link AdmittedCommands}). Left at 0 the bound is {@value
+     * #VIRTUAL_THREAD_COMMANDS} on virtual threads, which nothing else bounds, and none on platform
+     * threads, which Tomcat's maximum already bounds (there a bound of 32 cost a fifth of the chats
+     * a slow provider allowed, measured in bench/).
+     */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters, ObjectProvider<CreationRaces> races) {
+    CommandGateway commandGateway(
+            CommandBus commandBus,
+            MeterRegistry meters,
+            ObjectProvider<CreationRaces> races,
+            Environment environment,
+            @Value("${flowmatik.commands.concurrency:0}") int concurrency,
+            @Value("${flowmatik.commands.wait:30s}") Duration wait) {
         CreationRaces creationRaces = races.getIfAvailable();
         ScheduledExecutorService retries = Executors.newScheduledThreadPool(4, task -> {
             Thread thread = new Thread(task, "command-retry");
             thread.setDaemon(true);
             return thread;
         });
-        return DefaultCommandGateway.builder()
+        CommandGateway gateway = DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(new CommandConflicts(
                         retries, meters, type -> creationRaces != null && creationRaces.canRace(type)))
                 .build();
+        int bound =
+                concurrency > 0 ? concurrency : Threading.VIRTUAL.isActive(environment) ? VIRTUAL_THREAD_COMMANDS : 0;
+        return bound > 0 ? new AdmittedCommands(gateway, bound, wait) : gateway;
     }
 
     /** Stored subscription events of revision 1 gain the price of their time (Axon picks upcaster beans up). */
