@@ -3,6 +3,7 @@ package com.flowmatik.query.conversations;
 import com.flowmatik.query.ProcessorBatch;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ class JdbcConversationRows {
         return new MapSqlParameterSource()
                 .addValue("id", fold.id)
                 .addValue("userId", fold.userId)
-                .addValue("title", fold.title)
+                .addValue("title", fold.title, Types.VARCHAR)
                 .addValue("messageCount", fold.messageCount)
                 .addValue("startedAt", Timestamp.from(fold.startedAt))
                 .addValue("updatedAt", Timestamp.from(fold.updatedAt))
@@ -102,7 +103,7 @@ class JdbcConversationRows {
                 .addValue("sequence", message.sequence())
                 .addValue("role", message.role())
                 .addValue("content", message.content())
-                .addValue("requestId", message.requestId())
+                .addValue("requestId", message.requestId(), Types.VARCHAR)
                 .addValue("addedAt", Timestamp.from(message.addedAt()));
     }
 }
