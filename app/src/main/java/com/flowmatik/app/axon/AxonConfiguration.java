@@ -98,9 +98,17 @@ class AxonConfiguration {
                 .retryScheduler(new CommandConflicts(
                         retries, meters, type -> creationRaces != null && creationRaces.canRace(type)))
                 .build();
-        int bound =
-                concurrency > 0 ? concurrency : Threading.VIRTUAL.isActive(environment) ? VIRTUAL_THREAD_COMMANDS : 0;
+        int bound = commandsAtOnce(concurrency, Threading.VIRTUAL.isActive(environment));
         return bound > 0 ? new AdmittedCommands(gateway, bound, wait) : gateway;
+    }
+
+    /** Commands handled at once: as configured, else the default of the threads requests run on; 0 is no bound. */
+    static int commandsAtOnce(int configured, boolean virtualThreads) {
+        if (configured < 0) {
+            throw new IllegalArgumentException(
+                    "flowmatik.commands.concurrency must be 0 (the default) or more, not " + configured);
+        }
+        return configured > 0 ? configured : virtualThreads ? VIRTUAL_THREAD_COMMANDS : 0;
     }
 
     /** Stored subscription events of revision 1 gain the price of their time (Axon picks upcaster beans up). */
