@@ -2,6 +2,7 @@ package com.flowmatik.app.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,19 @@ class RandomUuidsTest {
         assertThat(id.version()).isEqualTo(4);
         assertThat(id.variant()).isEqualTo(2);
         assertThat(UUID.fromString(id.toString())).isEqualTo(id);
+    }
+
+    @Test
+    void idsAcrossManyDrawsAreDistinctAndAllVersionFour() {
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < RandomUuids.IDS_PER_DRAW * 5 + 3; i++) {
+            UUID id = RandomUuids.next();
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            seen.add(id);
+        }
+
+        assertThat(seen).hasSize(RandomUuids.IDS_PER_DRAW * 5 + 3);
     }
 
     @Test
