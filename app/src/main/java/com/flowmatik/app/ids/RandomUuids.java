@@ -4,27 +4,36 @@ import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.springframework.util.IdGenerator;
 
 /**
- * Random (version 4) UUIDs, each thread drawing from a {@link SecureRandom} of its own.
+ * Random (version 4) UUIDs from a few DRBGs that threads share, each picked at random per id.
  *
  * <p>{@link UUID#randomUUID()} draws from one NativePRNG whose lock every thread of the JVM shares. A
  * metered chat takes a dozen ids (its request, every command, event and result message), and under
  * the chat benchmark (JFR, {@code jdk.JavaMonitorEnter}) the HTTP threads spent about 185 s of a
- * 40-s run waiting for that lock, the projections' workers another 11 s. A DRBG per thread gives the
- * same strength without a shared lock.
+ * 40-s run waiting for that lock, the projections' workers another 11 s. Several generators, four
+ * per core, give the same strength with next to no waiting; a generator per thread did too, but on
+ * virtual threads (a new thread per request) it meant seeding a new DRBG for every request.
  */
 public final class RandomUuids implements IdGenerator {
 
-    /** Ids drawn from the generator at once: one call per 64 ids instead of one per id. */
+    /** Ids drawn from a generator at once: one call per 64 ids instead of one per id. */
     static final int IDS_PER_DRAW = 64;
 
-    private static final ThreadLocal<Draw> DRAWS = ThreadLocal.withInitial(Draw::new);
+    private static final Draw[] DRAWS = IntStream.range(
+                    0, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()))
+            .mapToObj(stripe -> new Draw())
+            .toArray(Draw[]::new);
 
     /** A new random UUID. */
     public static UUID next() {
-        return DRAWS.get().next();
+        Draw draw = DRAWS[ThreadLocalRandom.current().nextInt(DRAWS.length)];
+        synchronized (draw) {
+            return draw.next();
+        }
     }
 
     @Override
@@ -33,10 +42,9 @@ public final class RandomUuids implements IdGenerator {
     }
 
     /**
-     * A thread's generator and the random bytes it drew last. A DRBG call costs about the same for
-     * 16 bytes as for a kilobyte (it hashes its state again after each call): drawing 64 ids at a
-     * time made an id about 8 times cheaper (~320 ns to ~43 ns on this machine). The bytes are the
-     * generator's, each used once.
+     * A generator and the random bytes it drew last. A DRBG call costs about the same for 16 bytes
+     * as for a kilobyte (it hashes its state again after each call): drawing 64 ids at a time made
+     * an id about 8 times cheaper (~320 ns to ~43 ns on this machine). Each byte is used once.
      */
     private static final class Draw {
 
