@@ -27,7 +27,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
  */
 final class AdmittedCommands implements CommandGateway {
 
-    private static final ThreadLocal<Integer> HELD = ThreadLocal.withInitial(() -> 0);
+    private static final ThreadLocal<Boolean> HOLDS_A_TURN = new ThreadLocal<>();
 
     private final CommandGateway delegate;
     private final Semaphore turns;
@@ -97,16 +97,15 @@ final class AdmittedCommands implements CommandGateway {
      * elsewhere and the turn only bounds the dispatches.
      */
     private <T> T inTurn(Supplier<T> dispatch) {
-        int held = HELD.get();
-        if (held > 0) {
+        if (HOLDS_A_TURN.get() != null) {
             return dispatch.get();
         }
         acquire();
-        HELD.set(1);
+        HOLDS_A_TURN.set(Boolean.TRUE);
         try {
             return dispatch.get();
         } finally {
-            HELD.remove();
+            HOLDS_A_TURN.remove();
             turns.release();
         }
     }
