@@ -92,7 +92,9 @@ def main():
         run_wrk(base, tokens_file, args.warmup, args.connections, args.timeout)
         wait_caught_up(args, "usage", 60)
 
-        result = run_load(args, app, base, tokens_file, duration=args.duration, connections=args.connections)
+        probe = sign_up_probe(base) if args.mode == "mysql" else None
+        result = run_load(args, app, base, tokens_file, duration=args.duration, connections=args.connections,
+                          probe=probe)
         ceiling = slap_ceiling() if args.mode == "mysql" else None
         report("metered chat", result, ceiling, start_seconds, rss_mb(app.pid))
     finally:
@@ -279,6 +281,18 @@ def sign_up(base, count, tag="user"):
     return tokens
 
 
+def sign_up_probe(base):
+    """One more business user, outside wrk's: the read-model visibility probe chats as this user."""
+    admin = admin_token(base)
+    signed_up = post(base + "/api/auth/register", {
+        "email": f"bench-probe-{int(time.time() * 1000)}@example.com", "password": "bench-password-1",
+        "name": "Bench probe"})
+    user_id = signed_up["user"]["id"]
+    post(f"{base}/api/admin/users/{user_id}/plan", {"plan": "business"}, admin, "PUT")
+    time.sleep(1)
+    return user_id, signed_up["token"]
+
+
 def admin_token(base):
     """The admin the app creates at start; its account reaches the read model a moment after /health is up."""
     deadline = time.monotonic() + 60
@@ -307,11 +321,14 @@ def run_wrk(base, tokens_file, seconds, connections, timeout):
     return figures
 
 
-def run_load(args, app, base, tokens_file, duration, connections):
+def run_load(args, app, base, tokens_file, duration, connections, probe=None):
     """One measured run: wrk's figures, the CPU the app and MariaDB spent, rows read, read-model lag."""
     lags = [LagSampler(group) for group in LAG_GROUPS] if args.mode == "mysql" else []
     health = HealthProbe(base)
     health.start()
+    visibility = VisibilityProbe(base, *probe) if probe else None
+    if visibility:
+        visibility.start()
     before = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
     for lag in lags:
         lag.start()
@@ -322,6 +339,8 @@ def run_load(args, app, base, tokens_file, duration, connections):
     after = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
     result["lag"] = {lag.group: lag.stop() for lag in lags}
     result["health"] = health.stop()
+    if visibility:
+        result["visible"] = visibility.stop()
     ok = result["requests"] - result["non2xx"]
     result["ok"] = ok
     result["app_cpu_ms"] = (after[0] - before[0]) * 1000 / max(ok, 1)
@@ -527,6 +546,48 @@ class LagSampler(Sampler):
         return self.percentiles() if self.samples else None
 
 
+class VisibilityProbe(Sampler):
+    """The criterion in its own words: how long after its answer a chat shows in the usage read model.
+    One user of the probe's own chats, one chat at a time, and after each answer its daily_usage
+    requests are read every 10 ms until the chat is counted. Unlike the token lag above, this is what
+    a user sees, and it does not count a segment that had nothing to write as behind."""
+
+    def __init__(self, base, user_id, token):
+        super().__init__()
+        self.base = base
+        self.user_id = user_id
+        self.token = token
+        self.failures = 0
+
+    def run(self):
+        session = MysqlSession(DATABASE)
+        try:
+            counted = self.counted(session)
+            while self.running:
+                try:
+                    post(self.base + "/api/ai/chat", {"message": "probe"}, self.token)
+                except (urllib.error.URLError, ConnectionError, socket.timeout):
+                    self.failures += 1
+                    continue
+                answered = time.monotonic()
+                while self.counted(session) <= counted and time.monotonic() - answered < 30:
+                    time.sleep(0.01)
+                self.samples.append(time.monotonic() - answered)
+                counted = self.counted(session)
+                time.sleep(0.1)
+        finally:
+            session.close()
+
+    def counted(self, session):
+        return int(session.query(
+            f"SELECT COALESCE(SUM(requests), 0) FROM daily_usage WHERE user_id = '{self.user_id}'") or 0)
+
+    def stop(self):
+        self.running = False
+        self.thread.join(60)
+        return dict(self.percentiles(), count=len(self.samples), failures=self.failures) if self.samples else None
+
+
 def slap_ceiling():
     """MariaDB's own rate of durable, event-sized single-row inserts from 16 connections."""
     schema = "flowmatik_slap"
@@ -560,6 +621,10 @@ def report(label, result, ceiling=None, start_seconds=None, rss=None):
         if lag:
             rows.append((f"{group} read-model lag p50 / p99 / max",
                          f"{lag['p50'] * 1000:.0f} / {lag['p99'] * 1000:.0f} / {lag['max'] * 1000:.0f} ms"))
+    if result.get("visible"):
+        seen = result["visible"]
+        rows.append(("chat to usage read model p50 / p99 / max", f"{seen['p50'] * 1000:.0f} / {seen['p99'] * 1000:.0f}"
+                     f" / {seen['max'] * 1000:.0f} ms ({seen['count']} probes)"))
     if result.get("health"):
         health = result["health"]
         rows.append(("GET /health during the run p99 / max", f"{health['p99'] * 1000:.0f} / {health['max'] * 1000:.0f} ms, {health['failures']} failed"))

@@ -44,11 +44,18 @@ class AxonConfiguration {
     static final int SEGMENTS = 2;
 
     @Bean
-    ConfigurerModule pooledStreamingProjections() {
+    ConfigurerModule pooledStreamingProjections(EventArrivals arrivals) {
         return configurer -> configurer.eventProcessing(processing -> processing
+                .configureDefaultStreamableMessageSource(config -> arrivals.of(config.eventStore()))
                 .usingPooledStreamingEventProcessors(
                         (config, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS))
                 .registerDefaultSequencingPolicy(config -> new ByUserSequencingPolicy()));
+    }
+
+    /** Tells the processors when events arrive, at most once per {@code flowmatik.processors.wake-interval}. */
+    @Bean
+    EventArrivals eventArrivals(@Value("${flowmatik.processors.wake-interval}") Duration interval) {
+        return new EventArrivals(interval);
     }
 
     /**

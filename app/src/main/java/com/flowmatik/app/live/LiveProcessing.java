@@ -1,5 +1,6 @@
 package com.flowmatik.app.live;
 
+import com.flowmatik.app.axon.EventArrivals;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,11 +32,11 @@ public class LiveProcessing {
     public static final String GROUP = "live";
 
     @Bean
-    ConfigurerModule liveProcessor(Clock clock) {
+    ConfigurerModule liveProcessor(Clock clock, EventArrivals arrivals) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(
                         GROUP,
-                        config -> config.eventStore(),
+                        config -> arrivals.of(config.eventStore()),
                         (config, builder) -> builder.initialSegmentCount(1).initialToken(source -> {
                             TrackingToken head = source.createHeadToken();
                             TrackingToken startOfDay = source.createTokenAt(startOfDay(clock.instant()));

@@ -1,0 +1,200 @@
+package com.flowmatik.app.axon;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event store as the projections read it, with word of new events. A pooled processor's
+ * coordinator asks its stream to call it back when events arrive; the embedded event store's streams
+ * do not offer that, so each coordinator looked again every 500 ms (Axon's fixed poll for such
+ * streams), and every read model trailed its events by up to half a second before its batch even
+ * began. Here one thread follows the head of the store as a reader of the store's own cache of recent
+ * events: once it sees new events, the processors' streams, reading the same cache, see them too, and
+ * every waiting coordinator is called. It calls at most once per {@code interval}, so that a busy store
+ * still hands the processors batches rather than an event at a time.
+ *
+ * <p>Only the embedded store (the embedded and mysql modes) needs this: Axon Server's streams call
+ * back by themselves, so {@link #of} hands any other source back as it is.
+ */
+public final class EventArrivals implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
+
+    private final Duration interval;
+    private final Set<Runnable> waiting = new CopyOnWriteArraySet<>();
+    private StreamableMessageSource<TrackedEventMessage<?>> store;
+    private Announcing announcing;
+    private Thread follower;
+    private volatile boolean closed;
+
+    EventArrivals(Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("flowmatik.processors.wake-interval must not be negative");
+        }
+        this.interval = interval;
+    }
+
+    /** The store with arrivals announced to its streams' readers; the same wrapper for the same store. */
+    public synchronized StreamableMessageSource<TrackedEventMessage<?>> of(
+            StreamableMessageSource<TrackedEventMessage<?>> source) {
+        if (!(source instanceof EmbeddedEventStore)) {
+            return source;
+        }
+        if (store != null && store != source) {
+            throw new IllegalStateException("one event store per application");
+        }
+        if (announcing == null) {
+            store = source;
+            announcing = new Announcing(source);
+        }
+        return announcing;
+    }
+
+    /** Stops following the store; streams opened later poll as Axon's own do. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (follower != null) {
+            follower.interrupt();
+        }
+    }
+
+    private synchronized void follow() {
+        if (follower != null || closed) {
+            return;
+        }
+        follower = new Thread(this::announceArrivals, "event-arrivals");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    private void announceArrivals() {
+        while (!closed) {
+            try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(store.createHeadToken())) {
+                while (!closed) {
+                    head.nextAvailable(); // waits for the store to read a new event
+                    while (head.hasNextAvailable()) {
+                        head.nextAvailable();
+                    }
+                    waiting.forEach(Runnable::run);
+                    TimeUnit.NANOSECONDS.sleep(interval.toNanos());
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException failure) {
+                if (closed) {
+                    return;
+                }
+                // the store was unreachable; the processors still poll on their own meanwhile
+                log.warn("Could not follow the event store, trying again in a second: {}", failure.toString());
+                waiting.forEach(Runnable::run);
+                try {
+                    TimeUnit.SECONDS.sleep(1);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The store, its streams able to call their reader back. */
+    private final class Announcing implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+        private final StreamableMessageSource<TrackedEventMessage<?>> source;
+
+        Announcing(StreamableMessageSource<TrackedEventMessage<?>> source) {
+            this.source = source;
+        }
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+            return new AnnouncedStream(source.openStream(trackingToken));
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return source.createTailToken();
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return source.createHeadToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant dateTime) {
+            return source.createTokenAt(dateTime);
+        }
+
+        @Override
+        public TrackingToken createTokenSince(Duration duration) {
+            return source.createTokenSince(duration);
+        }
+    }
+
+    /** One reader's stream: the store's own, plus the callback. */
+    private final class AnnouncedStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private Runnable callback;
+
+        AnnouncedStream(BlockingStream<TrackedEventMessage<?>> stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            if (closed) {
+                return false;
+            }
+            if (this.callback != null) {
+                waiting.remove(this.callback);
+            }
+            this.callback = callback;
+            waiting.add(callback);
+            follow();
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return stream.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return stream.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return stream.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            if (callback != null) {
+                waiting.remove(callback);
+            }
+            stream.close();
+        }
+    }
+}
