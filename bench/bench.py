@@ -57,7 +57,7 @@ def main():
     work = tempfile.mkdtemp(prefix="flowmatik-bench-")
     processes = []
     try:
-        provider_port = free_port()
+        provider_port = args.provider_port = free_port()
         processes.append(start_provider(work, provider_port, args.provider_delay))
         if args.mode == "mysql":
             reset_database()
@@ -170,6 +170,9 @@ http {{
         location /v1/chat/completions {{
             default_type application/json;
             {wait}
+        }}
+        location = /ping {{
+            return 200 'pong';
         }}
     }}
 }}
@@ -324,7 +327,7 @@ def run_wrk(base, tokens_file, seconds, connections, timeout):
 def run_load(args, app, base, tokens_file, duration, connections, probe=None):
     """One measured run: wrk's figures, the CPU the app and MariaDB spent, rows read, read-model lag."""
     lags = [LagSampler(group) for group in LAG_GROUPS] if args.mode == "mysql" else []
-    health = HealthProbe(base)
+    health = HealthProbe(base, f"http://127.0.0.1:{args.provider_port}/ping")
     health.start()
     visibility = VisibilityProbe(base, *probe) if probe else None
     if visibility:
@@ -485,28 +488,37 @@ class Sampler:
 
 
 class HealthProbe(Sampler):
-    """GET /health every 200 ms during the run: how long it takes while the chats go on."""
+    """GET /health every 200 ms during the run: how long it takes while the chats go on. Beside each,
+    the same request to nginx's fixed /ping on the same machine: how long any answer took at that
+    moment, the floor that a saturated machine (and this Python client) sets for /health."""
 
-    def __init__(self, base):
+    def __init__(self, base, floor_url):
         super().__init__()
         self.base = base
+        self.floor_url = floor_url
+        self.floor = Sampler()
+        self.liveness = Sampler()
         self.failures = 0
 
     def run(self):
         while self.running:
-            started = time.monotonic()
-            try:
-                with urllib.request.urlopen(self.base + "/health", timeout=10) as answer:
-                    answer.read()
-                self.samples.append(time.monotonic() - started)
-            except (urllib.error.URLError, ConnectionError, socket.timeout):
-                self.failures += 1
+            for url, samples in ((self.base + "/health", self.samples),
+                                 (self.base + "/actuator/health/liveness", self.liveness.samples),
+                                 (self.floor_url, self.floor.samples)):
+                started = time.monotonic()
+                try:
+                    with urllib.request.urlopen(url, timeout=10) as answer:
+                        answer.read()
+                    samples.append(time.monotonic() - started)
+                except (urllib.error.URLError, ConnectionError, socket.timeout):
+                    self.failures += 1
             time.sleep(0.2)
 
     def stop(self):
         self.running = False
         self.thread.join(15)
-        return dict(self.percentiles(), failures=self.failures)
+        return dict(self.percentiles(), failures=self.failures, floor=self.floor.percentiles(),
+                    liveness=self.liveness.percentiles())
 
 
 class LagSampler(Sampler):
@@ -628,6 +640,9 @@ def report(label, result, ceiling=None, start_seconds=None, rss=None):
     if result.get("health"):
         health = result["health"]
         rows.append(("GET /health during the run p99 / max", f"{health['p99'] * 1000:.0f} / {health['max'] * 1000:.0f} ms, {health['failures']} failed"))
+        liveness, floor = health["liveness"], health["floor"]
+        rows.append(("  liveness (asks no component) p99 / max", f"{liveness['p99'] * 1000:.0f} / {liveness['max'] * 1000:.0f} ms"))
+        rows.append(("  nginx's fixed /ping, same moments p99 / max", f"{floor['p99'] * 1000:.0f} / {floor['max'] * 1000:.0f} ms"))
     if ceiling:
         rows.append(("MariaDB durable inserts/s (mariadb-slap, c16)", f"{ceiling:,.0f}"))
         rows.append(("chats/s as a share of that ceiling", f"{rate / ceiling * 100:.1f} %"))
