@@ -9,7 +9,7 @@ import com.flowmatik.app.support.TestSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -107,7 +107,7 @@ class HealthIT extends IntegrationTest {
 
     @Test
     void trackingTokensAreStoredInTheDatabaseNotInMemory() {
-        assertThat(tokenStore).isInstanceOf(JpaTokenStore.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = 'users'", Long.class))
                 .isPositive();
     }
