@@ -347,7 +347,7 @@ def run_load(args, app, base, tokens_file, duration, connections, probe=None):
     ok = result["requests"] - result["non2xx"]
     result["ok"] = ok
     result["app_cpu_ms"] = (after[0] - before[0]) * 1000 / max(ok, 1)
-    if before[1] is not None:
+    if before[1] is not None and args.mode == "mysql":
         result["db_cpu_ms"] = (after[1] - before[1]) * 1000 / max(ok, 1)
     if before[2] is not None:
         result["rows_read"] = (after[2] - before[2]) / max(ok, 1)
