@@ -74,14 +74,24 @@ public final class EventArrivals implements AutoCloseable {
         if (follower != null || closed) {
             return;
         }
-        follower = new Thread(this::announceArrivals, "event-arrivals");
+        // the head as the first reader waits on it: an event stored after this call is announced
+        TrackingToken head;
+        try {
+            head = store.createHeadToken();
+        } catch (RuntimeException unreachable) {
+            head = null; // the follower asks again, and says so if the store stays unreachable
+        }
+        follower = new Thread(() -> announceArrivals(head), "event-arrivals");
         follower.setDaemon(true);
         follower.start();
     }
 
-    private void announceArrivals() {
+    private void announceArrivals(TrackingToken from) {
+        TrackingToken start = from;
         while (!closed) {
-            try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(store.createHeadToken())) {
+            TrackingToken at = start != null ? start : store.createHeadToken();
+            start = null;
+            try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(at)) {
                 while (!closed) {
                     head.nextAvailable(); // waits for the store to read a new event
                     while (head.hasNextAvailable()) {
@@ -97,7 +107,7 @@ public final class EventArrivals implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                // the store was unreachable; the processors still poll on their own meanwhile
+                // the store was unreachable; the coordinators still look on their own every few seconds
                 log.warn("Could not follow the event store, trying again in a second: {}", failure.toString());
                 waiting.forEach(Runnable::run);
                 try {
