@@ -85,6 +85,11 @@ public final class OpenAiStandIn implements AutoCloseable {
         return change(s -> s.garbage = true);
     }
 
+    /** Answer whole chats with 200, the usage and an empty {@code choices} list. */
+    public OpenAiStandIn answerWithoutChoices() {
+        return change(now -> now.noChoices = true);
+    }
+
     /** Wait this long before answering (longer than the platform's read timeout, to provoke one). */
     public OpenAiStandIn delay(Duration delay) {
         return change(s -> s.delay = delay);
@@ -200,7 +205,11 @@ public final class OpenAiStandIn implements AutoCloseable {
                 if (request.body().path("stream").asBoolean(false)) {
                     stream(exchange, request, now);
                 } else {
-                    sendJson(exchange, 200, StandInAnswers.completion(request.body(), now.content, now.usage));
+                    ObjectNode answer = StandInAnswers.completion(request.body(), now.content, now.usage);
+                    if (now.noChoices) {
+                        answer.putArray("choices");
+                    }
+                    sendJson(exchange, 200, answer);
                 }
             }
             case "POST /v1/images/generations" ->
@@ -307,6 +316,7 @@ public final class OpenAiStandIn implements AutoCloseable {
         int errorStatus;
 
         boolean garbage;
+        boolean noChoices;
         Duration delay = Duration.ZERO;
         /** -1: stream every delta. */
         int breakAfter = -1;
@@ -323,6 +333,7 @@ public final class OpenAiStandIn implements AutoCloseable {
             usage = other.usage;
             errorStatus = other.errorStatus;
             garbage = other.garbage;
+            noChoices = other.noChoices;
             delay = other.delay;
             breakAfter = other.breakAfter;
             stall = other.stall;

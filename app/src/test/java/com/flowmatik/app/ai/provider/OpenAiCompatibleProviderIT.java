@@ -118,6 +118,29 @@ class OpenAiCompatibleProviderIT {
     }
 
     @Test
+    void aRefusalCarriesItsStatusAndTheProvidersOwnMessage() {
+        standIn.failWith(429);
+
+        assertThatThrownBy(() -> provider.complete(question("Hi")))
+                .isInstanceOfSatisfying(ProviderFailed.class, failed -> {
+                    assertThat(failed.status()).isEqualTo(429);
+                    assertThat(failed.getMessage()).contains("stand-in told to fail");
+                });
+        assertThat(standIn.chatCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerWithoutAChoiceIsAProviderFailureThatKeepsTheUsage() {
+        standIn.reply("unused", 15, 3).answerWithoutChoices();
+
+        assertThatThrownBy(() -> provider.complete(question("Hi")))
+                .isInstanceOfSatisfying(ProviderFailed.class, failed -> {
+                    assertThat(failed.status()).isZero();
+                    assertThat(failed.usage()).isEqualTo(new TokenUsage(15, 3, 0));
+                });
+    }
+
+    @Test
     void aServerErrorOnAStreamIsAProviderFailureAndIsNotRetried() {
         standIn.failWith(503);
 

@@ -15,21 +15,6 @@ final class OpenAiAnswers {
 
     private OpenAiAnswers() {}
 
-    /**
-     * A whole chat answer: the first choice's content.
-     *
-     * @throws ProviderFailed if there is no choice to read (status 0: the answer itself was 2xx)
-     */
-    static ChatCompletion completion(String provider, com.openai.models.chat.completions.ChatCompletion answer) {
-        TokenUsage usage = answer.usage().map(OpenAiAnswers::usage).orElse(null);
-        var choice = answer.choices().stream()
-                .findFirst()
-                .orElseThrow(() -> new ProviderFailed(provider + " answered without a choice", 0, usage, null));
-        String finishReason =
-                choice._finishReason().asKnown().map(Object::toString).orElse(null);
-        return new ChatCompletion(choice.message().content().orElse(""), usage, finishReason);
-    }
-
     static TokenUsage usage(CompletionUsage usage) {
         long reasoning = usage.completionTokensDetails()
                 .flatMap(details -> details.reasoningTokens())

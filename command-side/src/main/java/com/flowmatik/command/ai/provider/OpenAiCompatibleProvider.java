@@ -8,14 +8,20 @@ import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A provider that speaks the OpenAI wire format at a configured base URL — SiliconFlow by default,
  * any compatible API (Volcengine Ark, OpenAI itself) by setting the URL — through the official
  * OpenAI Java client. The client never retries: a retried call may be billed twice, so a failure
  * goes back to the caller, who records it. A circuit breaker refuses calls while the provider fails.
+ * A whole chat answer, the call every metered chat makes, goes through {@link OpenAiChat} instead of
+ * the client: the same wire format without the client's per-call costs (README, Benchmarks).
  */
 public final class OpenAiCompatibleProvider implements AiProvider, AutoCloseable {
 
@@ -31,6 +37,8 @@ public final class OpenAiCompatibleProvider implements AiProvider, AutoCloseable
 
     private final String name;
     private final OpenAIClient client;
+    private final OkHttpClient http;
+    private final OpenAiChat chat;
     private final ProviderCircuit circuit;
     private final AiProperties.ImageApi imageApi;
 
@@ -51,6 +59,19 @@ public final class OpenAiCompatibleProvider implements AiProvider, AutoCloseable
                         .request(properties.requestTimeout())
                         .build())
                 .build();
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(properties.connectTimeout())
+                .readTimeout(properties.readTimeout())
+                .writeTimeout(properties.readTimeout())
+                .callTimeout(properties.requestTimeout())
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, IDLE_FOR.toMillis(), TimeUnit.MILLISECONDS))
+                .build();
+        this.chat = new OpenAiChat(
+                name,
+                properties.baseUrl(),
+                properties.apiKey(),
+                http,
+                JsonMapper.builder().build());
         this.circuit = new ProviderCircuit(name, properties.circuitBreaker());
         this.imageApi = properties.imageApi();
     }
@@ -67,8 +88,7 @@ public final class OpenAiCompatibleProvider implements AiProvider, AutoCloseable
 
     @Override
     public ChatCompletion complete(ChatRequest request) {
-        return circuit.call(() -> translated(() ->
-                OpenAiAnswers.completion(name, client.chat().completions().create(OpenAiRequests.chat(request)))));
+        return circuit.call(() -> chat.complete(request));
     }
 
     @Override
@@ -98,6 +118,8 @@ public final class OpenAiCompatibleProvider implements AiProvider, AutoCloseable
     @Override
     public void close() {
         client.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     private <T> T translated(Supplier<T> call) {

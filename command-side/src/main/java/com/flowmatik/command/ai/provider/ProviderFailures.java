@@ -41,7 +41,7 @@ final class ProviderFailures {
         return new ProviderFailed(provider + " gave an unusable answer: " + failure.getMessage(), 0, usage, failure);
     }
 
-    private static boolean unreachable(Throwable failure) {
+    static boolean unreachable(Throwable failure) {
         return causedBy(failure, ConnectException.class)
                 || causedBy(failure, UnknownHostException.class)
                 || causedBy(failure, NoRouteToHostException.class);
@@ -56,7 +56,7 @@ final class ProviderFailures {
         return false;
     }
 
-    private static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
