@@ -75,15 +75,19 @@ public final class EventArrivals implements AutoCloseable {
             return;
         }
         // the head as the first reader waits on it: an event stored after this call is announced
-        TrackingToken head;
-        try {
-            head = store.createHeadToken();
-        } catch (RuntimeException unreachable) {
-            head = null; // the follower asks again, and says so if the store stays unreachable
-        }
+        TrackingToken head = headOrNull();
         follower = new Thread(() -> announceArrivals(head), "event-arrivals");
         follower.setDaemon(true);
         follower.start();
+    }
+
+    /** The store's head, or null when it cannot be read now (the follower asks again, and says so). */
+    private TrackingToken headOrNull() {
+        try {
+            return store.createHeadToken();
+        } catch (RuntimeException unreachable) {
+            return null;
+        }
     }
 
     private void announceArrivals(TrackingToken from) {
