@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -30,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class EventArrivals implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
+
+    /** Stands for the start of an empty store, whose head token is null. */
+    private static final TrackingToken START = new GlobalSequenceTrackingToken(Long.MIN_VALUE);
+
+    /** How long the follower waits for the store's signal before it looks again by itself. */
+    private static final int LOOK_AGAIN_MS = 100;
 
     private final Duration interval;
     private final Set<Runnable> waiting = new CopyOnWriteArraySet<>();
@@ -75,29 +82,35 @@ public final class EventArrivals implements AutoCloseable {
             return;
         }
         // the head as the first reader waits on it: an event stored after this call is announced
-        TrackingToken head = headOrNull();
+        Optional<TrackingToken> head = currentHead();
         follower = new Thread(() -> announceArrivals(head), "event-arrivals");
         follower.setDaemon(true);
         follower.start();
     }
 
-    /** The store's head, or null when it cannot be read now (the follower asks again, and says so). */
-    private TrackingToken headOrNull() {
+    /**
+     * The store's head (a null token for an empty store: its start), or empty when it cannot be read
+     * now; the follower then asks again, and says so if it still cannot.
+     */
+    private Optional<TrackingToken> currentHead() {
         try {
-            return store.createHeadToken();
+            return Optional.of(Optional.ofNullable(store.createHeadToken()).orElse(START));
         } catch (RuntimeException unreachable) {
-            return null;
+            return Optional.empty();
         }
     }
 
-    private void announceArrivals(TrackingToken from) {
-        TrackingToken start = from;
+    private void announceArrivals(Optional<TrackingToken> from) {
+        Optional<TrackingToken> start = from;
         while (!closed) {
-            TrackingToken at = start != null ? start : store.createHeadToken();
-            start = null;
-            try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(at)) {
+            try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(startOf(start))) {
+                start = Optional.empty();
                 while (!closed) {
-                    head.nextAvailable(); // waits for the store to read a new event
+                    // waits for the store to read a new event; a bounded wait, since the store's
+                    // signal can pass between its check for a new event and its wait for one
+                    if (!head.hasNextAvailable(LOOK_AGAIN_MS, TimeUnit.MILLISECONDS)) {
+                        continue;
+                    }
                     while (head.hasNextAvailable()) {
                         head.nextAvailable();
                     }
@@ -122,6 +135,12 @@ public final class EventArrivals implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Where to open the follower's stream: the head read before, else the head now. */
+    private TrackingToken startOf(Optional<TrackingToken> start) {
+        TrackingToken at = start.isPresent() ? start.get() : store.createHeadToken();
+        return at == START ? null : at;
     }
 
     /** The store, its streams able to call their reader back. */
