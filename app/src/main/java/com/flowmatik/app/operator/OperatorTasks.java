@@ -62,6 +62,13 @@ class OperatorTasks {
             }
             throw refused;
         }
+        try {
+            // the account is readable (sign-in, reset-password) when the command line returns
+            users.awaitView(userId, view -> true);
+        } catch (ApiProblem notReadableYet) {
+            throw new OperatorError("created the admin " + EmailAddresses.normalize(email)
+                    + ", but the read model has not shown it yet: sign-in works once it has");
+        }
         return "Created the admin " + EmailAddresses.normalize(email) + " (" + userId.value() + ")";
     }
 
