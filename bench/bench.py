@@ -7,6 +7,7 @@ what a metered chat costs next to what this machine's MariaDB can do in the same
     python3 bench/bench.py --mode embedded      # the embedded H2 default
     python3 bench/bench.py --provider-delay 2 --connections 1000 --duration 30   # a slow provider
     python3 bench/bench.py --history 5000       # one heavy user with 5,000 requests today, then new users
+    python3 bench/bench.py --aot --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java   # as the Docker image runs it
 
 BENCH_JAR, BENCH_DATABASE and BENCH_REDIS_PREFIX in the environment name another jar, database and
 Redis prefix (defaults: app/target/flowmatik.jar, flowmatik_bench, flowmatik-bench:).
@@ -57,6 +58,7 @@ def main():
     work = tempfile.mkdtemp(prefix="flowmatik-bench-")
     processes = []
     try:
+        args.jar = prepare_aot(work, args) if args.aot else JAR
         provider_port = args.provider_port = free_port()
         processes.append(start_provider(work, provider_port, args.provider_delay))
         if args.mode == "mysql":
@@ -68,7 +70,7 @@ def main():
         wait_healthy(app_port, app, args.start_timeout)
         start_seconds = time.monotonic() - started
         base = f"http://127.0.0.1:{app_port}"
-        print(f"started in {start_seconds:.1f} s (java -jar to a healthy /health)")
+        print(f"started in {start_seconds:.1f} s (java -jar to a healthy /health{', AOT cache' if args.aot else ''})")
 
         tokens = sign_up(base, args.users)
         tokens_file = os.path.join(work, "tokens.txt")
@@ -130,6 +132,8 @@ def parse_args():
     parser.add_argument("--java", default=os.environ.get("JAVA", "java"))
     parser.add_argument("--jvm-args", default=os.environ.get("BENCH_JVM_ARGS", ""))
     parser.add_argument("--profile", action="store_true", help="record a JFR profile of the measured run")
+    parser.add_argument("--aot", action="store_true",
+                        help="run the jar as the Docker image does: extracted, from an AOT cache of a training run (JDK 25+)")
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     parser.add_argument("--start-timeout", type=int, default=180,
                         help="seconds the app may take to a healthy /health (more on a machine others load)")
@@ -209,9 +213,29 @@ def start_app(work, args, port, provider_port):
         env.pop("SPRING_PROFILES_ACTIVE", None)
     jvm = args.jvm_args.split()
     log = open(os.path.join(work, "app.log"), "w")
-    process = subprocess.Popen([args.java, *jvm, "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
+    if args.aot:
+        jvm.append("-XX:AOTCache=" + os.path.join(work, "flowmatik.aot"))
+    process = subprocess.Popen([args.java, *jvm, "-jar", args.jar], env=env, stdout=log, stderr=subprocess.STDOUT)
     process.log_path = log.name
     return process
+
+
+def prepare_aot(work, args):
+    """The Dockerfile's steps: the jar extracted (a thin jar beside lib/), and a training run of the
+    embedded platform up to a refreshed context recording the AOT cache (JEP 483/514). Not timed."""
+    extracted = os.path.join(work, "extracted")
+    subprocess.run([args.java, "-Djarmode=tools", "-jar", JAR, "extract", "--destination", extracted],
+                   check=True, capture_output=True)
+    env = {key: value for key, value in os.environ.items() if key != "SPRING_PROFILES_ACTIVE"}
+    env["FLOWMATIK_DATA_DIR"] = os.path.join(work, "aot-training")
+    training = subprocess.run([args.java, *args.jvm_args.split(),
+                               "-XX:AOTCacheOutput=" + os.path.join(work, "flowmatik.aot"),
+                               "-Dspring.context.exit=onRefresh", "-jar", os.path.join(extracted, "flowmatik.jar")],
+                              env=env, capture_output=True, text=True)
+    if training.returncode != 0 or not os.path.exists(os.path.join(work, "flowmatik.aot")):
+        sys.exit("the AOT training run failed (it needs JDK 25+, --java):\n" + (training.stdout + training.stderr)[-4000:])
+    print("AOT cache recorded by a training run (not timed)")
+    return os.path.join(extracted, "flowmatik.jar")
 
 
 def stop(process):
@@ -336,7 +360,8 @@ def run_load(args, app, base, tokens_file, duration, connections, probe=None):
     for lag in lags:
         lag.start()
     if args.profile:
-        subprocess.run(["jcmd", str(app.pid), "JFR.start", "name=bench", "settings=profile",
+        beside = os.path.join(os.path.dirname(args.java), "jcmd")  # the jcmd of the app's own JDK
+        subprocess.run([beside if os.path.exists(beside) else "jcmd", str(app.pid), "JFR.start", "name=bench", "settings=profile",
                         f"filename={ROOT}/bench/profile.jfr", f"duration={duration}s"], check=True, capture_output=True)
     result = run_wrk(base, tokens_file, duration, connections, args.timeout)
     after = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
