@@ -233,7 +233,8 @@ def prepare_aot(work, args):
                                "-Dspring.context.exit=onRefresh", "-jar", os.path.join(extracted, "flowmatik.jar")],
                               env=env, capture_output=True, text=True)
     if training.returncode != 0 or not os.path.exists(os.path.join(work, "flowmatik.aot")):
-        sys.exit("the AOT training run failed (it needs JDK 25+, --java):\n" + (training.stdout + training.stderr)[-4000:])
+        sys.exit("the AOT training run failed (it needs JDK 25+, --java):\n"
+                 + (training.stdout + training.stderr)[-4000:])
     print("AOT cache recorded by a training run (not timed)")
     return os.path.join(extracted, "flowmatik.jar")
 
@@ -361,8 +362,9 @@ def run_load(args, app, base, tokens_file, duration, connections, probe=None):
         lag.start()
     if args.profile:
         beside = os.path.join(os.path.dirname(args.java), "jcmd")  # the jcmd of the app's own JDK
-        subprocess.run([beside if os.path.exists(beside) else "jcmd", str(app.pid), "JFR.start", "name=bench", "settings=profile",
-                        f"filename={ROOT}/bench/profile.jfr", f"duration={duration}s"], check=True, capture_output=True)
+        subprocess.run([beside if os.path.exists(beside) else "jcmd", str(app.pid), "JFR.start", "name=bench",
+                        "settings=profile", f"filename={ROOT}/bench/profile.jfr", f"duration={duration}s"],
+                       check=True, capture_output=True)
     result = run_wrk(base, tokens_file, duration, connections, args.timeout)
     after = (cpu_seconds(app.pid), cpu_seconds(mariadb_pid()), rows_read(args.mode))
     result["lag"] = {lag.group: lag.stop() for lag in lags}
