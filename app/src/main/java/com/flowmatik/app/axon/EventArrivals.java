@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -31,9 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class EventArrivals implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
-
-    /** Stands for the start of an empty store, whose head token is null. */
-    private static final TrackingToken START = new GlobalSequenceTrackingToken(Long.MIN_VALUE);
 
     /** How long the follower waits for the store's signal before it looks again by itself. */
     private static final int LOOK_AGAIN_MS = 100;
@@ -82,26 +78,29 @@ public final class EventArrivals implements AutoCloseable {
             return;
         }
         // the head as the first reader waits on it: an event stored after this call is announced
-        Optional<TrackingToken> head = currentHead();
+        Optional<Head> head = currentHead();
         follower = new Thread(() -> announceArrivals(head), "event-arrivals");
         follower.setDaemon(true);
         follower.start();
     }
 
+    /** The store's head as read at one moment: its token, null for an empty store (its start). */
+    private record Head(TrackingToken token) {}
+
     /**
-     * The store's head (a null token for an empty store: its start), or empty when it cannot be read
-     * now; the follower then asks again, and says so if it still cannot.
+     * The store's head, or empty when it cannot be read now; the follower then asks again, and says
+     * so if it still cannot.
      */
-    private Optional<TrackingToken> currentHead() {
+    private Optional<Head> currentHead() {
         try {
-            return Optional.of(Optional.ofNullable(store.createHeadToken()).orElse(START));
+            return Optional.of(new Head(store.createHeadToken()));
         } catch (RuntimeException unreachable) {
             return Optional.empty();
         }
     }
 
-    private void announceArrivals(Optional<TrackingToken> from) {
-        Optional<TrackingToken> start = from;
+    private void announceArrivals(Optional<Head> from) {
+        Optional<Head> start = from;
         while (!closed) {
             try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(startOf(start))) {
                 start = Optional.empty();
@@ -137,10 +136,13 @@ public final class EventArrivals implements AutoCloseable {
         }
     }
 
-    /** Where to open the follower's stream: the head read before, else the head now. */
-    private TrackingToken startOf(Optional<TrackingToken> start) {
-        TrackingToken at = start.isPresent() ? start.get() : store.createHeadToken();
-        return at == START ? null : at;
+    /**
+     * Where to open the follower's stream: the head read before, else the head now. (Not
+     * {@code start.map(Head::token)}: an empty store's null token would read as no head at all, and
+     * an event stored in between would never be announced.)
+     */
+    private TrackingToken startOf(Optional<Head> start) {
+        return start.isPresent() ? start.get().token() : store.createHeadToken();
     }
 
     /** The store, its streams able to call their reader back. */
