@@ -24,8 +24,11 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -57,6 +60,20 @@ class AxonConfiguration {
     @Bean
     EventArrivals eventArrivals(@Value("${flowmatik.processors.wake-interval}") Duration interval) {
         return new EventArrivals(interval);
+    }
+
+    /**
+     * Stops following the store as the application starts closing: destroyed in its own turn, the
+     * follower could still be reading while the database connections were already closed.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> stopFollowingAtClose(EventArrivals arrivals, ApplicationContext context) {
+        // a child context closing (one of its own, e.g. a management port's) is not this one
+        return closing -> {
+            if (closing.getApplicationContext() == context) {
+                arrivals.close();
+            }
+        };
     }
 
     /** The JPA token store's table (V1), as Axon's JDBC token store names its columns. */
