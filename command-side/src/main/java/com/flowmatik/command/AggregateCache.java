@@ -24,6 +24,8 @@ public final class AggregateCache implements Cache {
 
     public static final String CONVERSATIONS = "conversationCache";
 
+    public static final String SUBSCRIPTIONS = "subscriptionCache";
+
     private final ConcurrentMap<Object, Object> entries;
 
     public AggregateCache(long maximumSize, Duration idle) {

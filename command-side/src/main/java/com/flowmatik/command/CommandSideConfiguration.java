@@ -109,6 +109,15 @@ public class CommandSideConfiguration {
         return new AggregateCache(5_000, Duration.ofMinutes(10));
     }
 
+    /**
+     * Billing accounts: every webhook of a user's subscription and every checkout loads one, and a
+     * subscription renewed for years holds many events.
+     */
+    @Bean(AggregateCache.SUBSCRIPTIONS)
+    AggregateCache subscriptionCache() {
+        return new AggregateCache(100_000, Duration.ofMinutes(30));
+    }
+
     @Bean
     ConfigurerModule refusalsAcrossTheBus() {
         return configurer -> configurer.onInitialize(config -> config.onStart(() -> {

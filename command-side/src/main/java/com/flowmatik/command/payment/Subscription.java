@@ -38,6 +38,7 @@ import com.flowmatik.api.payment.SyncSubscription;
 import com.flowmatik.api.plan.Plan;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import com.flowmatik.api.refusal.ErrorCode;
+import com.flowmatik.command.AggregateCache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * differs. The instant of the latest report applied is kept: an older report is stale. A user has
  * at most one checkout pending at a provider, so that two attempts at once cannot both be paid.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.SUBSCRIPTIONS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Subscription {
 
