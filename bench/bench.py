@@ -213,9 +213,12 @@ def start_app(work, args, port, provider_port):
         env.pop("SPRING_PROFILES_ACTIVE", None)
     jvm = args.jvm_args.split()
     log = open(os.path.join(work, "app.log"), "w")
-    if args.aot:
+    # the AOT form when prepare_aot made it (bench/ingest.py and others pass args without it)
+    aot = getattr(args, "aot", False)
+    if aot:
         jvm.append("-XX:AOTCache=" + os.path.join(work, "flowmatik.aot"))
-    process = subprocess.Popen([args.java, *jvm, "-jar", args.jar], env=env, stdout=log, stderr=subprocess.STDOUT)
+    jar = args.jar if aot else JAR
+    process = subprocess.Popen([args.java, *jvm, "-jar", jar], env=env, stdout=log, stderr=subprocess.STDOUT)
     process.log_path = log.name
     return process
 

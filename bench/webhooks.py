@@ -29,6 +29,7 @@ import threading
 import time
 import urllib.request
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -162,7 +163,7 @@ def deliver(port, pairs, concurrency, secret):
     next_index = iter(range(len(pairs)))
     lock = threading.Lock()
     latencies = [0.0] * len(pairs)
-    counts = {"duplicates": 0, "errors": {}}
+    counts = {"duplicates": 0, "errors": Counter()}
 
     def worker():
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -182,16 +183,15 @@ def deliver(port, pairs, concurrency, secret):
                 outcome = json.loads(text or b"{}") if answer.status == 200 else {}
                 with lock:
                     if answer.status != 200:
-                        counts["errors"][f"HTTP {answer.status}"] = counts["errors"].get(f"HTTP {answer.status}", 0) + 1
+                        counts["errors"][f"HTTP {answer.status}"] += 1
                     elif outcome.get("duplicate"):
                         counts["duplicates"] += 1
                     elif outcome.get("status") != "processed":
-                        counts["errors"][f"status {outcome.get('status')}"] = (
-                            counts["errors"].get(f"status {outcome.get('status')}", 0) + 1)
+                        counts["errors"][f"status {outcome.get('status')}"] += 1
             except (OSError, http.client.HTTPException) as failure:
                 latencies[i] = time.monotonic() - sent
                 with lock:
-                    counts["errors"][type(failure).__name__] = counts["errors"].get(type(failure).__name__, 0) + 1
+                    counts["errors"][type(failure).__name__] += 1
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         connection.close()
