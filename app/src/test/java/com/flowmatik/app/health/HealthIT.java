@@ -1,13 +1,18 @@
 package com.flowmatik.app.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.flowmatik.app.support.Api.Response;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.TestMode;
 import com.flowmatik.app.support.TestSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -38,6 +43,30 @@ class HealthIT extends IntegrationTest {
         assertThat(body.path("timestamp").asString()).isNotBlank();
         assertThat(body.path("version").asString()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(body.path("environment").asString()).isEqualTo("test");
+    }
+
+    @Test
+    void healthAnswersFromTheLastCheckOfTheComponentsNotOneCheckPerRequest() {
+        Set<String> checks = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            JsonNode body = api.get("/health", null).json();
+            Instant answered = Instant.parse(body.path("timestamp").asString());
+            Instant checked = Instant.parse(body.path("checkedAt").asString());
+            // a check is trusted until the next is overdue: interval (1 s) + timeout (2 s) after it ended
+            assertThat(Duration.between(checked, answered)).isLessThan(Duration.ofSeconds(3));
+            checks.add(body.path("checkedAt").asString());
+        }
+        // five answers in a row come from one check, or two when the monitor's next one fell between them
+        assertThat(checks).hasSizeLessThanOrEqualTo(2);
+
+        // and the monitor keeps renewing it without being asked
+        String last = checks.stream().max(String::compareTo).orElseThrow();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Instant.parse(api.get("/health", null)
+                                .json()
+                                .path("checkedAt")
+                                .asString())
+                        .isAfter(Instant.parse(last)));
     }
 
     @Test
