@@ -37,13 +37,14 @@ import org.springframework.web.bind.annotation.RestController;
  * named under {@code slow} and counts as failing, so the answer never hangs with it.
  *
  * <p>The components are asked every {@code flowmatik.health.interval} (1 s unless set) by a thread
- * of this class (from when the process is ready), not once per request: a request is answered from the last check ({@code checkedAt}
- * says when it began) while the next one is not overdue, and asks the components itself when it is
- * (before the first check, or with the checking thread stuck). Measured with 1,000 chats in flight
- * on two saturated cores (README, Benchmarks): each request asking the components waited 127-265 ms
- * at p99 for round trips to MariaDB and Redis; answered from the last check, the request costs what
- * any answer of the web edge does. Probes from many load balancers also no longer multiply into
- * queries. A component changing its status is logged once, when it changes.
+ * of this class, from when the process is ready until it starts closing, not once per request: a
+ * request is answered from the last check ({@code checkedAt} says when it began) while the next one
+ * is not overdue, and asks the components itself when it is (before the first check, while closing,
+ * or with the checking thread stuck). Measured with 1,000 chats in flight on two saturated cores
+ * (README, Benchmarks): each request asking the components waited 127-265 ms at p99 for round trips
+ * to MariaDB and Redis; answered from the last check, the request costs what any answer of the web
+ * edge does. Probes from many load balancers also no longer multiply into queries. A component
+ * changing its status is logged once, when it changes.
  */
 @RestController
 class HealthController implements DisposableBean {
@@ -68,6 +69,8 @@ class HealthController implements DisposableBean {
     });
     private ScheduledExecutorService monitor;
     private volatile Checked latest;
+    /** The monitor's last check, kept across availability changes: what a change is logged against. */
+    private Checked reported;
     /** Counts the process's availability changes: a check begun before one is not kept. */
     private long round;
 
@@ -169,6 +172,8 @@ class HealthController implements DisposableBean {
         }
         if (change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
             startMonitor();
+        } else if (change.getState() == ReadinessState.REFUSING_TRAFFIC) {
+            stopMonitor(); // closing: requests until then ask the components themselves
         }
     }
 
@@ -180,6 +185,13 @@ class HealthController implements DisposableBean {
                 return thread;
             });
             monitor.scheduleWithFixedDelay(this::checkInTurn, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void stopMonitor() {
+        if (monitor != null) {
+            monitor.shutdownNow();
+            monitor = null;
         }
     }
 
@@ -196,8 +208,9 @@ class HealthController implements DisposableBean {
                 if (round != asked) {
                     return; // the process's availability changed meanwhile: the next round asks again
                 }
-                before = latest;
+                before = reported;
                 latest = checked;
+                reported = checked;
             }
             logChanges(before, checked);
         } catch (RuntimeException unexpected) {
@@ -221,10 +234,8 @@ class HealthController implements DisposableBean {
     }
 
     @Override
-    public synchronized void destroy() {
-        if (monitor != null) {
-            monitor.shutdownNow();
-        }
+    public void destroy() {
+        stopMonitor();
         checks.shutdownNow();
     }
 
