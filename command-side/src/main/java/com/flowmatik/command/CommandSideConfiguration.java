@@ -3,7 +3,6 @@ package com.flowmatik.command;
 import com.flowmatik.command.refusal.RefusalInterceptor;
 import com.flowmatik.command.usage.UsageAccount;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -74,7 +73,8 @@ public class CommandSideConfiguration {
             ParameterResolverFactory parameterResolverFactory,
             EventStore eventStore,
             TransactionManager transactionManager,
-            SnapshotterSpanFactory spanFactory) {
+            SnapshotterSpanFactory spanFactory,
+            SnapshotThread snapshotThread) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
@@ -82,14 +82,13 @@ public class CommandSideConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(Executors.newSingleThreadExecutor(CommandSideConfiguration::snapshotThread))
+                .executor(snapshotThread.executor())
                 .build();
     }
 
-    private static Thread snapshotThread(Runnable task) {
-        Thread thread = new Thread(task, "snapshotter");
-        thread.setDaemon(true);
-        return thread;
+    @Bean
+    SnapshotThread snapshotThread(ApplicationContext context) {
+        return new SnapshotThread(context);
     }
 
     @Bean

@@ -111,6 +111,15 @@ class MeteredChatIT extends IntegrationTest {
         assertThat(AI.chatCalls()).isEqualTo(callsBefore);
         String userId = api.get("/api/auth/me", token).json().path("id").asString();
         assertThat(eventTypesOf("usage:" + userId)).endsWith("com.flowmatik.api.usage.DailyQuotaExceeded");
+        // a hundred chats are more than a hundred of the account's events: it was snapshotted on the
+        // snapshotter's thread after the command that crossed the threshold, and the refusal above
+        // was decided on the state it carries
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                                Long.class,
+                                "usage:" + userId)
+                        > 0);
     }
 
     @Test
