@@ -2,6 +2,7 @@ package com.flowmatik.app.cache;
 
 import com.flowmatik.api.usage.UsageReport;
 import com.flowmatik.app.redis.RedisKeys;
+import com.flowmatik.query.QueryCache;
 import com.flowmatik.query.admin.Dashboard;
 import java.time.Duration;
 import java.util.Map;
@@ -15,14 +16,14 @@ import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * Hot queries are cached in Redis in the mysql mode, shared by every instance; the projections
- * evict an entry when an event changes what it holds, after their transaction commits. Each entry
- * also expires, which bounds the one race eviction cannot close
- * (a read that began before a commit and stores its answer after the eviction). Quotas are never
- * decided from a cache: the usage account aggregate decides them. The embedded mode, one process
- * on a laptop, caches nothing.
+ * evict an entry when an event changes what it holds, after their transaction commits, and a read
+ * that raced with the eviction takes its answer back out ({@link QueryCache}); each entry also
+ * expires. Quotas are never decided from a cache: the usage account aggregate decides them. The
+ * embedded mode, one process on a laptop, caches nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
@@ -38,8 +39,14 @@ class CacheConfiguration {
                         .entryTtl(Duration.ofMinutes(1))
                         .disableCachingNullValues())
                 .withInitialCacheConfigurations(Map.of(
-                        "usage-today", typed(prefix, UsageReport.class, Duration.ofMinutes(1)),
-                        "admin-dashboard", typed(prefix, Dashboard.class, Duration.ofSeconds(10))))
+                        "usage-today",
+                        typed(prefix, UsageReport.class, Duration.ofMinutes(1)),
+                        "usage-today" + QueryCache.VERSIONS,
+                        versions(prefix, Duration.ofMinutes(2)),
+                        "admin-dashboard",
+                        typed(prefix, Dashboard.class, Duration.ofSeconds(10)),
+                        "admin-dashboard" + QueryCache.VERSIONS,
+                        versions(prefix, Duration.ofSeconds(20))))
                 .disableCreateOnMissingCache()
                 .build();
     }
@@ -48,6 +55,18 @@ class CacheConfiguration {
     @Profile("!mysql")
     CacheManager noCaches() {
         return new NoOpCacheManager();
+    }
+
+    /**
+     * Each key's version ({@link QueryCache}): kept longer than its entry, though a version that
+     * expires only makes a reader take its answer back out once.
+     */
+    private static RedisCacheConfiguration versions(String prefix, Duration ttl) {
+        return RedisCacheConfiguration.defaultCacheConfig()
+                .prefixCacheNameWith(prefix)
+                .entryTtl(ttl)
+                .disableCachingNullValues()
+                .serializeValuesWith(SerializationPair.fromSerializer(RedisSerializer.string()));
     }
 
     private static RedisCacheConfiguration typed(String prefix, Class<?> type, Duration ttl) {
