@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -54,6 +55,12 @@ class AxonConfiguration {
                 .usingPooledStreamingEventProcessors(
                         (config, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS))
                 .registerDefaultSequencingPolicy(config -> new ByUserSequencingPolicy()));
+    }
+
+    /** Axon's event processing, each processor's handlers asked once per event type ({@link TypeFilteredInvoker}). */
+    @Bean
+    EventProcessingModule eventProcessingModule() {
+        return new TypeFilteringEventProcessing();
     }
 
     /** Tells the processors when events arrive, at most once per {@code flowmatik.processors.wake-interval}. */
