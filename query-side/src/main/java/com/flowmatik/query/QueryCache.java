@@ -1,6 +1,7 @@
 package com.flowmatik.query;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -26,6 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * removes the entry; a reader notes the version before it reads the rows and looks again after it has
  * stored its answer, and takes the answer back out when the version moved. Either the reader sees the
  * new version, or its answer was stored before the eviction removed it: no old answer stays.
+ *
+ * <p>A cache manager that is also {@link Evictions} (Redis, in the mysql mode) takes a batch's
+ * evictions in one round trip; any other is asked key by key.
  */
 public final class QueryCache {
 
@@ -34,14 +38,26 @@ public final class QueryCache {
     /** The suffix of the cache that holds each key's version. */
     public static final String VERSIONS = "-versions";
 
+    /** A cache manager that can give many keys of one cache a new version and forget their entries at once. */
+    public interface Evictions {
+
+        /**
+         * For each key, a new version in the cache {@code <name>-versions}, and then, after all of
+         * them, the keys' entries in {@code name} removed.
+         */
+        void versionAndEvict(String name, Collection<String> keys);
+    }
+
     private final String name;
     private final Cache cache;
     private final Cache versions;
+    private final Evictions evictions;
 
-    private QueryCache(String name, Cache cache, Cache versions) {
+    private QueryCache(String name, Cache cache, Cache versions, Evictions evictions) {
         this.name = name;
         this.cache = cache;
         this.versions = versions;
+        this.evictions = evictions;
     }
 
     /** The cache of that name, or a pass-through when the platform has none. */
@@ -51,7 +67,7 @@ public final class QueryCache {
         if (cache != null && versions == null) {
             throw new IllegalStateException("The " + name + " cache needs a " + name + VERSIONS + " cache beside it");
         }
-        return new QueryCache(name, cache, versions);
+        return new QueryCache(name, cache, versions, caches instanceof Evictions batch ? batch : null);
     }
 
     public <T> T get(String key, Supplier<T> fromReadModel) {
@@ -122,6 +138,18 @@ public final class QueryCache {
     }
 
     private void evictNow(Set<String> keys) {
+        if (evictions != null) {
+            try {
+                evictions.versionAndEvict(name, keys);
+            } catch (RuntimeException unavailable) {
+                log.warn(
+                        "Could not evict {} from the {} cache; they expire on their own: {}",
+                        keys,
+                        name,
+                        unavailable.toString());
+            }
+            return;
+        }
         for (String key : keys) {
             try {
                 versions.put(key, UUID.randomUUID().toString()); // first: see the class comment

@@ -3,6 +3,9 @@ package com.flowmatik.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
@@ -61,6 +64,37 @@ class QueryCacheTest {
         assertThat(answer).isEqualTo(7);
         assertThat(caches.getCache("usage").get("bob").get()).isEqualTo(7);
         assertThat(caches.getCache("usage").get("ada")).isNull();
+    }
+
+    /** A cache manager that takes its evictions in batches, and notes each batch. */
+    static final class Batching extends ConcurrentMapCacheManager implements QueryCache.Evictions {
+        final List<List<String>> batches = new ArrayList<>();
+
+        Batching() {
+            super("usage", "usage" + QueryCache.VERSIONS);
+        }
+
+        @Override
+        public void versionAndEvict(String name, Collection<String> keys) {
+            batches.add(List.copyOf(keys));
+            keys.forEach(key -> getCache(name).evict(key));
+        }
+    }
+
+    @Test
+    void aManagerThatTakesBatchesIsGivenTheKeysOfAnEvictionAtOnce() {
+        Batching batching = new Batching();
+        QueryCache batched = QueryCache.of(batching, "usage");
+        batched.get("ada", () -> 1);
+        batched.get("bob", () -> 2);
+
+        batched.evict("ada", "bob", "ada");
+
+        assertThat(batching.batches).containsExactly(List.of("ada", "bob"));
+        assertThat(batched.get("ada", () -> 3)).isEqualTo(3);
+        assertThat(batching.getCache("usage" + QueryCache.VERSIONS).get("ada"))
+                .as("versions are the manager's to set")
+                .isNull();
     }
 
     @Test

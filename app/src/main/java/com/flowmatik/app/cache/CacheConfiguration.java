@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
-import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
@@ -28,17 +27,18 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
 
-    /** Keys are {@code <FLOWMATIK_REDIS_PREFIX>cache:<cache>::<key>}. */
+    /** Keys are {@code <FLOWMATIK_REDIS_PREFIX>cache:<cache>::<key>}; no cache beyond these is made on demand. */
     @Bean
     @Profile("mysql")
     CacheManager redisCaches(RedisConnectionFactory redis, RedisKeys keys) {
         String prefix = keys.key("cache:");
-        return RedisCacheManager.builder(redis)
-                .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
+        return new VersionedRedisCaches(
+                redis,
+                RedisCacheConfiguration.defaultCacheConfig()
                         .prefixCacheNameWith(prefix)
                         .entryTtl(Duration.ofMinutes(1))
-                        .disableCachingNullValues())
-                .withInitialCacheConfigurations(Map.of(
+                        .disableCachingNullValues(),
+                Map.of(
                         "usage-today",
                         typed(prefix, UsageReport.class, Duration.ofMinutes(1)),
                         "usage-today" + QueryCache.VERSIONS,
@@ -46,9 +46,7 @@ class CacheConfiguration {
                         "admin-dashboard",
                         typed(prefix, Dashboard.class, Duration.ofSeconds(10)),
                         "admin-dashboard" + QueryCache.VERSIONS,
-                        versions(prefix, Duration.ofSeconds(20))))
-                .disableCreateOnMissingCache()
-                .build();
+                        versions(prefix, Duration.ofSeconds(20))));
     }
 
     @Bean

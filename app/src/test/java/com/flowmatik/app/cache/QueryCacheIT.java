@@ -6,13 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.flowmatik.app.redis.RedisKeys;
 import com.flowmatik.app.support.IntegrationTest;
 import com.flowmatik.app.support.TestMode;
+import com.flowmatik.query.QueryCache;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +94,44 @@ class QueryCacheIT extends IntegrationTest {
                                 .path("users")
                                 .asLong())
                         .isGreaterThan(users));
+    }
+
+    @Test
+    void aBatchOfEvictionsGivesEachKeyANewVersionThenRemovesItsEntryInOneGo() {
+        String prefix = context.getBean(RedisKeys.class).key("cache:");
+        String user = uniqueEmail("batch");
+        List<String> keys = List.of(user + ":a", user + ":b");
+        String untouched = prefix + "usage-today::" + user + ":c";
+        for (String key : keys) {
+            redis.opsForValue().set(prefix + "usage-today::" + key, "{}", Duration.ofSeconds(60));
+        }
+        redis.opsForValue().set(untouched, "{}", Duration.ofSeconds(60));
+
+        QueryCache.Evictions evictions = (QueryCache.Evictions) context.getBean(CacheManager.class);
+        evictions.versionAndEvict("usage-today", keys);
+
+        List<String> versions = versionsOf(prefix, keys);
+        for (String key : keys) {
+            assertThat(redis.hasKey(prefix + "usage-today::" + key)).isFalse();
+            assertThat(redis.getExpire(prefix + "usage-today" + QueryCache.VERSIONS + "::" + key))
+                    .isBetween(1L, 120L);
+        }
+        assertThat(versions).doesNotContainNull();
+        evictions.versionAndEvict("usage-today", keys);
+        List<String> next = versionsOf(prefix, keys);
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(next.get(i)).isNotNull().isNotEqualTo(versions.get(i));
+        }
+        assertThat(redis.hasKey(untouched)).isTrue();
+        redis.delete(untouched);
+    }
+
+    private List<String> versionsOf(String prefix, List<String> keys) {
+        List<String> versions = new ArrayList<>();
+        for (String key : keys) {
+            versions.add(redis.opsForValue().get(prefix + "usage-today" + QueryCache.VERSIONS + "::" + key));
+        }
+        return versions;
     }
 
     private long requestsToday(String token) {
