@@ -134,7 +134,7 @@ public class SecurityConfiguration {
     /**
      * Spring Security observes nothing: with its observations only switched off by name
      * ({@code management.observations.enable.spring.security}), every filter of the chain was still
-     * wrapped in an observing one that looked the name up on every request (about 1.5 % of the app's
+     * wrapped in an observing one that looked the name up on every request (about 1 % of the app's
      * samples under the chat benchmark). The requests stay observed ({@code http.server.requests}).
      */
     @Bean
