@@ -19,6 +19,7 @@ import com.flowmatik.api.refusal.ErrorCode;
 import com.flowmatik.command.AggregateCache;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -37,6 +38,8 @@ public class Conversation {
     static final int TITLE_LENGTH = 60;
     /** The longest title an owner may give (the read model keeps 128 characters). */
     static final int MAX_TITLE_LENGTH = 128;
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     @AggregateIdentifier
     private String conversationId;
@@ -85,7 +88,9 @@ public class Conversation {
     @CommandHandler
     ConversationSummary handle(RenameConversation command) {
         requireOwner(command.userId());
-        String title = command.title() == null ? "" : command.title().strip().replaceAll("\\s+", " ");
+        String title = command.title() == null
+                ? ""
+                : WHITESPACE.matcher(command.title().strip()).replaceAll(" ");
         if (title.isEmpty() || title.length() > MAX_TITLE_LENGTH) {
             throw BusinessRuleViolation.invalidField("title", "must be 1 to " + MAX_TITLE_LENGTH + " characters");
         }
@@ -105,9 +110,32 @@ public class Conversation {
         }
     }
 
+    /**
+     * The first message on one line (each run of whitespace, as regex {@code \s} has it, one space),
+     * cut to {@value #TITLE_LENGTH} characters. Only as much of the message is read as the title
+     * needs: a regex over a long first message was half a percent of the chat benchmark's samples.
+     */
     static String title(String firstMessage) {
-        String oneLine = firstMessage.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= TITLE_LENGTH ? oneLine : oneLine.substring(0, TITLE_LENGTH - 1) + "…";
+        String text = firstMessage.strip();
+        StringBuilder title = new StringBuilder(TITLE_LENGTH + 1);
+        boolean space = false;
+        for (int i = 0; i < text.length() && title.length() <= TITLE_LENGTH; i++) {
+            char next = text.charAt(i);
+            if (isRegexSpace(next)) {
+                space = true;
+            } else {
+                if (space) {
+                    title.append(' ');
+                    space = false;
+                }
+                title.append(next);
+            }
+        }
+        return title.length() <= TITLE_LENGTH ? title.toString() : title.substring(0, TITLE_LENGTH - 1) + "…";
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     @EventSourcingHandler

@@ -16,6 +16,7 @@ import com.flowmatik.api.identity.UserId;
 import com.flowmatik.api.refusal.BusinessRuleViolation;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,5 +130,26 @@ class ConversationTest {
     @Test
     void longTitlesAreCut() {
         assertThat(Conversation.title("x".repeat(200))).hasSize(Conversation.TITLE_LENGTH);
+    }
+
+    @Test
+    void aTitleIsTheFirstMessageOnOneLineAsTheRegexMadeIt() {
+        Random random = new Random(42);
+        String alphabet = "ab \t\n\u000B\f\r\u2003\u00A0…";
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder message = new StringBuilder();
+            int length = random.nextInt(150);
+            for (int i = 0; i < length; i++) {
+                message.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String oneLine = message.toString().strip().replaceAll("\\s+", " ");
+            String expected = oneLine.length() <= Conversation.TITLE_LENGTH
+                    ? oneLine
+                    : oneLine.substring(0, Conversation.TITLE_LENGTH - 1) + "…";
+
+            assertThat(Conversation.title(message.toString()))
+                    .as("title of %s", message)
+                    .isEqualTo(expected);
+        }
     }
 }
