@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * new version, or its answer was stored before the eviction removed it: no old answer stays.
  *
  * <p>A cache manager that is also {@link Evictions} (Redis, in the mysql mode) takes a batch's
- * evictions in one round trip; any other is asked key by key.
+ * evictions in one round trip; with any other the two caches are asked key by key, in the same order.
  */
 public final class QueryCache {
 
@@ -67,7 +67,14 @@ public final class QueryCache {
         if (cache != null && versions == null) {
             throw new IllegalStateException("The " + name + " cache needs a " + name + VERSIONS + " cache beside it");
         }
-        return new QueryCache(name, cache, versions, caches instanceof Evictions batch ? batch : null);
+        Evictions evictions = caches instanceof Evictions batch
+                ? batch
+                : (ignored, keys) -> {
+                    String version = UUID.randomUUID().toString(); // one per batch: it only has to be new
+                    keys.forEach(key -> versions.put(key, version)); // first: see the class comment
+                    keys.forEach(cache::evict);
+                };
+        return new QueryCache(name, cache, versions, evictions);
     }
 
     public <T> T get(String key, Supplier<T> fromReadModel) {
@@ -138,29 +145,14 @@ public final class QueryCache {
     }
 
     private void evictNow(Set<String> keys) {
-        if (evictions != null) {
-            try {
-                evictions.versionAndEvict(name, keys);
-            } catch (RuntimeException unavailable) {
-                log.warn(
-                        "Could not evict {} from the {} cache; they expire on their own: {}",
-                        keys,
-                        name,
-                        unavailable.toString());
-            }
-            return;
-        }
-        for (String key : keys) {
-            try {
-                versions.put(key, UUID.randomUUID().toString()); // first: see the class comment
-                cache.evict(key);
-            } catch (RuntimeException unavailable) {
-                log.warn(
-                        "Could not evict {} from the {} cache; it expires on its own: {}",
-                        key,
-                        name,
-                        unavailable.toString());
-            }
+        try {
+            evictions.versionAndEvict(name, keys);
+        } catch (RuntimeException unavailable) {
+            log.warn(
+                    "Could not evict {} from the {} cache; they expire on their own: {}",
+                    keys,
+                    name,
+                    unavailable.toString());
         }
     }
 
