@@ -8,6 +8,7 @@ what a metered chat costs next to what this machine's MariaDB can do in the same
     python3 bench/bench.py --provider-delay 2 --connections 1000 --duration 30   # a slow provider
     python3 bench/bench.py --history 5000       # one heavy user with 5,000 requests today, then new users
     python3 bench/bench.py --aot --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java   # as the Docker image runs it
+    python3 bench/bench.py --memory             # then where the app's memory is (native memory tracking)
 
 BENCH_JAR, BENCH_DATABASE and BENCH_REDIS_PREFIX in the environment name another jar, database and
 Redis prefix (defaults: app/target/flowmatik.jar, flowmatik_bench, flowmatik-bench:).
@@ -99,6 +100,8 @@ def main():
                           probe=probe)
         ceiling = slap_ceiling() if args.mode == "mysql" else None
         report("metered chat", result, ceiling, start_seconds, rss_mb(app.pid))
+        if args.memory:
+            report_memory(args, app.pid)
     finally:
         for process in reversed(processes):
             stop(process)
@@ -134,6 +137,8 @@ def parse_args():
     parser.add_argument("--profile", action="store_true", help="record a JFR profile of the measured run")
     parser.add_argument("--aot", action="store_true",
                         help="run the jar as the Docker image does: extracted, from an AOT cache of a training run (JDK 25+)")
+    parser.add_argument("--memory", action="store_true",
+                        help="after the run, where the app's memory is: the JVM's native memory tracking and its live heap")
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     parser.add_argument("--start-timeout", type=int, default=180,
                         help="seconds the app may take to a healthy /health (more on a machine others load)")
@@ -212,6 +217,8 @@ def start_app(work, args, port, provider_port):
     else:
         env.pop("SPRING_PROFILES_ACTIVE", None)
     jvm = args.jvm_args.split()
+    if getattr(args, "memory", False):
+        jvm.append("-XX:NativeMemoryTracking=summary")
     log = open(os.path.join(work, "app.log"), "w")
     # the AOT form when prepare_aot made it (bench/ingest.py and others pass args without it)
     aot = getattr(args, "aot", False)
@@ -400,6 +407,37 @@ def rss_mb(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return None
+
+
+def report_memory(args, pid):
+    """The app's memory after the run as the JVM accounts for it (native memory tracking, committed),
+    the AOT cache's mapped pages that are resident, and the heap that is live after a full GC."""
+    jcmd = os.path.join(os.path.dirname(shutil.which(args.java) or args.java), "jcmd")
+
+    def ask(*command):
+        return subprocess.run([jcmd, str(pid), *command], capture_output=True, text=True).stdout
+
+    committed = {}
+    for match in re.finditer(r"^-\s+(.+?) \(reserved=\d+KB, committed=(\d+)KB", ask("VM.native_memory", "summary"), re.M):
+        committed[match.group(1).strip()] = int(match.group(2)) / 1024
+    aot = 0
+    with open(f"/proc/{pid}/smaps") as smaps:
+        mapping = None
+        for line in smaps:
+            if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+                mapping = line.split()[-1] if len(line.split()) > 5 else ""
+            elif line.startswith("Rss:") and mapping.endswith(".aot"):
+                aot += int(line.split()[1]) / 1024
+    ask("GC.run")
+    used = re.search(r"used (\d+)K", ask("GC.heap_info"))
+    print("\n== app memory after the run (MB) ==")
+    rows = [(name, f"{mb:,.0f}") for name, mb in sorted(committed.items(), key=lambda item: -item[1]) if mb >= 5]
+    rows.append(("AOT cache pages resident", f"{aot:,.0f}"))
+    if used:
+        rows.append(("heap live after a full GC", f"{int(used.group(1)) / 1024:,.0f}"))
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"  {name.ljust(width)}  {value}")
 
 
 def mariadb_pid():
