@@ -43,6 +43,8 @@ class DeadlineScheduler {
                 .threads(2)
                 .pollingInterval(pollingInterval)
                 .alwaysPersistTimestampInUTC()
+                // the pool's auto-commit is off: a deadline scheduled in a transaction is committed with it,
+                // and the scheduler's own polls are committed when their connection goes back to the pool
                 .commitWhenAutocommitDisabled(false)
                 // a deadline cut short by a shutdown is not lost: db-scheduler revives it once its heartbeat stops
                 .shutdownMaxWait(Duration.ofSeconds(10))
