@@ -85,10 +85,13 @@ final class CommitOnReturnDataSource extends DelegatingDataSource implements Aut
                     closeCommitting();
                     return null;
                 }
-                case "createStatement", "prepareStatement", "prepareCall" -> pending = true;
-                // a rollback to a savepoint leaves the transaction open; turning auto-commit on commits
-                case "commit", "setAutoCommit" -> pending = false;
+                // what runs on the driver's own connection, once unwrapped, is not seen here
+                case "createStatement", "prepareStatement", "prepareCall", "unwrap" -> pending = true;
+                case "commit" -> pending = false;
+                // a rollback to a savepoint leaves the transaction open
                 case "rollback" -> pending = pending && args != null;
+                // turning auto-commit on commits; turning it off when it is off changes nothing
+                case "setAutoCommit" -> pending = pending && !Boolean.TRUE.equals(args[0]);
                 default -> {
                     // passed on as it is
                 }

@@ -79,6 +79,16 @@ class CommitOnReturnDataSourceTest {
     }
 
     @Test
+    void turningAutoCommitOffWhenItIsOffLeavesTheWorkPending() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().executeUpdate("INSERT INTO note VALUES ('still pending')");
+            connection.setAutoCommit(false);
+        }
+
+        assertThat(notesSeenByAnotherConnection()).containsExactly("still pending");
+    }
+
+    @Test
     void closingItClosesThePool() throws Exception {
         dataSource.close();
 
