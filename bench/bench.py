@@ -412,7 +412,8 @@ def rss_mb(pid):
 def report_memory(args, pid):
     """The app's memory after the run as the JVM accounts for it (native memory tracking, committed),
     the AOT cache's mapped pages that are resident, and the heap that is live after a full GC."""
-    jcmd = os.path.join(os.path.dirname(shutil.which(args.java) or args.java), "jcmd")
+    # the jcmd of the JDK that runs the app (/usr/bin/java is a link into it)
+    jcmd = os.path.join(os.path.dirname(os.path.realpath(shutil.which(args.java) or args.java)), "jcmd")
 
     def ask(*command):
         return subprocess.run([jcmd, str(pid), *command], capture_output=True, text=True).stdout
@@ -435,9 +436,7 @@ def report_memory(args, pid):
     rows.append(("AOT cache pages resident", f"{aot:,.0f}"))
     if used:
         rows.append(("heap live after a full GC", f"{int(used.group(1)) / 1024:,.0f}"))
-    width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        print(f"  {name.ljust(width)}  {value}")
+    print_rows(rows)
 
 
 def mariadb_pid():
@@ -718,6 +717,10 @@ def report(label, result, ceiling=None, start_seconds=None, rss=None):
         rows.append(("start to healthy", f"{start_seconds:.1f} s"))
     if rss is not None:
         rows.append(("app RSS after the run", f"{rss:.0f} MB"))
+    print_rows(rows)
+
+
+def print_rows(rows):
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"  {name.ljust(width)}  {value}")

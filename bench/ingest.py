@@ -248,9 +248,7 @@ def report(args, load, seconds, lag, drain, ceiling, counted, cpu):
     exact = len(set(counted.values())) == 1
     rows.append(("one count per distinct id", "yes" if exact else "NO"))
     print(f"\n== usage ingest: {seconds:.0f} s ==")
-    width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        print(f"  {name.ljust(width)}  {value}")
+    bench.print_rows(rows)
     if not exact:
         sys.exit(1)
 

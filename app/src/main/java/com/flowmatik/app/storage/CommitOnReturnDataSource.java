@@ -17,7 +17,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  *
  * <p>Auto-commit is off in the pool ({@code spring.datasource.hikari.auto-commit}) so that a
  * transaction neither turns it off when it begins nor on again when it ends: a round trip to the
- * database each, two per transaction, and a quarter of the statements a metered chat sent (README,
+ * database each, two per transaction, and a fifth of the statements a metered chat sent (README,
  * Benchmarks). A transaction commits or rolls back before its connection goes back, so nothing is
  * pending then and nothing more is sent.
  *
