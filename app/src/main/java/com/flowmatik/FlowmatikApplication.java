@@ -12,8 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication(
         scanBasePackages = "com.flowmatik.app",
-        // users sign in with tokens, never with a generated in-memory password
-        excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+        excludeName = {
+            // users sign in with tokens, never with a generated in-memory password
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            // the actuator's endpoints answer through Jackson 3. A Jackson 2 mapper for them (Jackson 2
+            // is here for openai-java and springdoc) registered Kotlin's module, which loaded Kotlin's
+            // reflection at every start (as did springdoc's Kotlin support, off in application.yml)
+            "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration"
+        })
 @ConfigurationPropertiesScan("com.flowmatik.app")
 public class FlowmatikApplication {
 
