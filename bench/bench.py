@@ -430,12 +430,15 @@ def report_memory(args, pid):
             elif line.startswith("Rss:") and mapping.endswith(".aot"):
                 aot += int(line.split()[1]) / 1024
     ask("GC.run")
-    used = re.search(r"used (\d+)K", ask("GC.heap_info"))
+    # G1 prints one line for its heap; the serial and parallel collectors one per generation
+    heap_lines = [line for line in ask("GC.heap_info").splitlines()
+                  if "Metaspace" not in line and "class space" not in line]
+    used = [int(found.group(1)) for found in (re.search(r"used (\d+)K", line) for line in heap_lines) if found]
     print("\n== app memory after the run (MB) ==")
     rows = [(name, f"{mb:,.0f}") for name, mb in sorted(committed.items(), key=lambda item: -item[1]) if mb >= 5]
     rows.append(("AOT cache pages resident", f"{aot:,.0f}"))
     if used:
-        rows.append(("heap live after a full GC", f"{int(used.group(1)) / 1024:,.0f}"))
+        rows.append(("heap live after a full GC", f"{sum(used) / 1024:,.0f}"))
     print_rows(rows)
 
 
